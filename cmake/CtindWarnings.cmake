@@ -1,0 +1,11 @@
+# Warning flags for ctind's own code (never for generated protobuf code).
+function(ctind_set_warnings target)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+    if(CTIND_WERROR)
+      target_compile_options(${target} PRIVATE -Werror)
+    endif()
+  elseif(MSVC)
+    target_compile_options(${target} PRIVATE /W4 $<$<BOOL:${CTIND_WERROR}>:/WX>)
+  endif()
+endfunction()

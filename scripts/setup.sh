@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ctind needs that are missing on this machine.
+# Idempotent: when every package is present it prints nothing and changes
+# nothing. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config ccache
+  libboost-date-time-dev libabsl-dev libprotobuf-dev protobuf-compiler
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev libxml2-utils
+  # Python (Debian's interpreter, for the binding and its tests)
+  python3 python3-pytest python3-protobuf
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "ctind setup: installing ${missing[*]}" >&2
+sudo_cmd=()
+[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq >&2
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
