@@ -1,0 +1,17 @@
+// Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0
+//
+// The C++ API of ctind's core (source-stable, not ABI-stable; programs that
+// need a stable ABI use the C API in <ctind.h> of the shared library).
+
+#ifndef CTIND_CTIND_H_
+#define CTIND_CTIND_H_
+
+#include "ctind/dataset.h"
+#include "ctind/date.h"
+#include "ctind/diagnostic.h"
+#include "ctind/engine.h"
+#include "ctind/model.h"
+#include "ctind/render.h"
+#include "ctind/version.h"
+
+#endif  // CTIND_CTIND_H_

@@ -1,0 +1,81 @@
+// Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0
+//
+// A dataset: the records of a schema's tables, held in columns (dates as day
+// numbers, categories as code indexes, strings interned once). Loading
+// follows SEMANTICS.md, "Ingest": structural errors fail the load naming
+// file, line and column; value errors keep the row with that value
+// *invalid* and produce a data-quality finding, or fail the load in strict
+// mode. Nothing is guessed and nothing is dropped.
+//
+// Thread safety: loading mutates the dataset and needs exclusive access;
+// once loaded, any number of threads may evaluate it at once (evaluation
+// only reads).
+
+#ifndef CTIND_DATASET_H_
+#define CTIND_DATASET_H_
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "ctind/model.h"
+
+namespace ctind {
+namespace v1 {
+class Finding;
+}  // namespace v1
+
+struct IngestOptions {
+  // Fail the load on the first value error instead of recording it.
+  bool strict = false;
+  // Accept input columns that are not fields of the table (they are not
+  // read). By default an unknown column is an error, since a misspelt
+  // header would otherwise load as a column of missing values.
+  bool ignore_unknown_columns = false;
+};
+
+namespace internal {
+struct DatasetRep;
+struct DatasetAccess;
+}  // namespace internal
+
+class Dataset {
+ public:
+  // An empty dataset of `schema`: every table has zero rows until loaded.
+  explicit Dataset(Schema schema);
+  ~Dataset();
+  Dataset(Dataset&&) noexcept;
+  Dataset& operator=(Dataset&&) noexcept;
+  Dataset(const Dataset&) = delete;
+  Dataset& operator=(const Dataset&) = delete;
+
+  // Loads `table` from CSV bytes (RFC 4180, UTF-8, optional byte-order
+  // mark; the first record is the header, matched to the fields' column
+  // names). `file_name` is used in messages and findings.
+  // Errors: NotFound for an unknown table; FailedPrecondition when the
+  // table is already loaded; InvalidArgument "file:line:column: message"
+  // for a structural error (or a value error in strict mode). On error the
+  // table is left empty and no finding of this load is kept.
+  absl::Status LoadCsv(std::string_view table, std::string_view bytes,
+                       std::string_view file_name,
+                       const IngestOptions& options = {});
+
+  const Schema& schema() const;
+  // Rows of `table`; -1 when the schema has no such table.
+  int64_t RowCount(std::string_view table) const;
+  bool IsLoaded(std::string_view table) const;
+
+  // Data-quality findings of every load so far, in load order. The
+  // reference stays valid until the next load.
+  int FindingCount() const;
+  const v1::Finding& GetFinding(int index) const;
+
+ private:
+  friend struct internal::DatasetAccess;
+  std::unique_ptr<internal::DatasetRep> rep_;
+};
+
+}  // namespace ctind
+
+#endif  // CTIND_DATASET_H_
