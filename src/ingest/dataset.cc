@@ -1,0 +1,356 @@
+// Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0
+
+#include "ctind/dataset.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/strings.h"
+#include "common/suggest.h"
+#include "ingest/columns.h"
+#include "ingest/csv_reader.h"
+#include "ingest/value_parser.h"
+#include "model/model_internal.h"
+
+namespace ctind {
+namespace internal {
+
+int TableData::FieldIndex(std::string_view field) const {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].field->name() == field) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const TableData* DatasetRep::FindTable(std::string_view name) const {
+  for (const TableData& t : tables) {
+    if (t.table->name() == name) return &t;
+  }
+  return nullptr;
+}
+
+TableData* DatasetRep::FindTable(std::string_view name) {
+  return const_cast<TableData*>(std::as_const(*this).FindTable(name));
+}
+
+namespace {
+
+// First occurrence and count of one kind of value problem in one column.
+struct ProblemTally {
+  int64_t count = 0;
+  int64_t line = 0;
+  int64_t column = 0;
+  std::string first_reason;
+};
+
+// Loads one CSV into one table's columns. Structural problems return an
+// error; value problems are tallied into findings (or returned, strict).
+class CsvTableLoader {
+ public:
+  CsvTableLoader(const SchemaRep& schema, const v1::Table& table,
+                 std::string file_name, const IngestOptions& options)
+      : schema_(schema), table_(table), file_name_(std::move(file_name)),
+        options_(options) {}
+
+  absl::Status Load(std::string_view bytes, TableData* out,
+                    std::vector<v1::Finding>* findings) {
+    CsvOptions csv;
+    if (!table_.csv().delimiter().empty()) csv.delimiter = table_.csv().delimiter()[0];
+    absl::StatusOr<CsvReader> reader = CsvReader::Create(bytes, file_name_, csv);
+    if (!reader.ok()) return reader.status();
+    CsvRecord record;
+    absl::StatusOr<bool> has = reader->Next(&record);
+    if (!has.ok()) return has.status();
+    if (!*has) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          file_name_, ":1:1: empty file; a CSV of table '", table_.name(),
+          "' starts with a header line naming its columns"));
+    }
+    absl::Status status = MapHeader(record);
+    if (!status.ok()) return status;
+
+    TableData data;
+    data.table = &table_;
+    data.columns.resize(table_.fields_size());
+    std::vector<ValueParser> parsers;
+    parsers.reserve(table_.fields_size());
+    for (int f = 0; f < table_.fields_size(); ++f) {
+      const v1::Field& field = table_.fields(f);
+      Column& column = data.columns[f];
+      column.field = &field;
+      column.type = field.type();
+      column.multi_valued = field.multi_valued();
+      absl::StatusOr<ValueParser> parser =
+          ValueParser::Create(field, schema_.FindCodeList(field.code_list()));
+      if (!parser.ok()) return parser.status();
+      parsers.push_back(std::move(*parser));
+    }
+    tallies_.assign(table_.fields_size(), ProblemTally());
+
+    const size_t width = header_width_;
+    std::string why;
+    while (true) {
+      has = reader->Next(&record);
+      if (!has.ok()) return has.status();
+      if (!*has) break;
+      if (record.fields.size() != width) {
+        const CsvField& at = record.fields.size() > width ? record.fields[width]
+                                                          : record.fields.back();
+        return absl::InvalidArgumentError(absl::StrCat(
+            file_name_, ":", record.line, ":", at.column, ": this row has ",
+            record.fields.size(), " fields but the header has ", width,
+            "; quote fields that contain '", std::string(1, csv.delimiter), "'"));
+      }
+      for (int f = 0; f < table_.fields_size(); ++f) {
+        const int source = column_of_field_[f];
+        Column& column = data.columns[f];
+        if (source < 0) {
+          parsers[f].AppendMissing(&column);
+          continue;
+        }
+        const CsvField& cell = record.fields[source];
+        if (!parsers[f].Append(cell.text, &column, &why)) {
+          if (options_.strict) {
+            return absl::InvalidArgumentError(absl::StrCat(
+                file_name_, ":", cell.line, ":", cell.column, ": field '",
+                table_.fields(f).name(), "': ", why,
+                " (strict ingest rejects invalid values)"));
+          }
+          ProblemTally& tally = tallies_[f];
+          if (tally.count++ == 0) {
+            tally.line = cell.line;
+            tally.column = cell.column;
+            tally.first_reason = why;
+          }
+        }
+      }
+      ++data.rows;
+      if (data.rows > kMaxRows) {
+        return absl::ResourceExhaustedError(absl::StrCat(
+            file_name_, ":", record.line, ": more than ", kMaxRows,
+            " rows in one table"));
+      }
+    }
+    status = CheckKeys(data, findings);
+    if (!status.ok()) return status;
+    AddValueFindings(data, findings);
+    data.loaded = true;
+    *out = std::move(data);
+    return absl::OkStatus();
+  }
+
+ private:
+  static constexpr int64_t kMaxRows = int64_t{1} << 31;
+
+  absl::Status MapHeader(const CsvRecord& header) {
+    header_width_ = header.fields.size();
+    absl::flat_hash_map<std::string, int> column_index;
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+      const CsvField& f = header.fields[i];
+      if (!column_index.emplace(std::string(f.text), static_cast<int>(i)).second) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            file_name_, ":", f.line, ":", f.column, ": duplicate column '",
+            Sv(f.text), "' in the header"));
+      }
+    }
+    column_of_field_.assign(table_.fields_size(), -1);
+    std::vector<bool> used(header.fields.size(), false);
+    for (int f = 0; f < table_.fields_size(); ++f) {
+      const v1::Field& field = table_.fields(f);
+      const std::string& name = field.column().empty() ? field.name() : field.column();
+      auto it = column_index.find(name);
+      if (it != column_index.end()) {
+        column_of_field_[f] = it->second;
+        used[it->second] = true;
+      } else if (field.required()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            file_name_, ":1:1: the header lacks required column '", name,
+            "' of table '", table_.name(), "'"));
+      }
+    }
+    if (!options_.ignore_unknown_columns) {
+      for (size_t i = 0; i < header.fields.size(); ++i) {
+        if (used[i]) continue;
+        const CsvField& f = header.fields[i];
+        std::vector<std::string> names;
+        for (const v1::Field& field : table_.fields()) {
+          names.push_back(field.column().empty() ? field.name() : field.column());
+        }
+        return absl::InvalidArgumentError(absl::StrCat(
+            file_name_, ":", f.line, ":", f.column, ": unknown column '", Sv(f.text),
+            "' for table '", table_.name(), "'", DidYouMean(f.text, names),
+            " (to skip columns that are not in the schema, ignore unknown columns)"));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  // Duplicate keys: a finding (an error in strict mode). A key with a
+  // missing part is reported as such and not compared.
+  absl::Status CheckKeys(const TableData& data, std::vector<v1::Finding>* findings) {
+    if (table_.key_size() == 0 || data.rows == 0) return absl::OkStatus();
+    std::vector<const Column*> key_columns;
+    for (const std::string& k : table_.key()) key_columns.push_back(&data.columns[data.FieldIndex(k)]);
+    absl::flat_hash_map<std::string, int64_t> seen;
+    seen.reserve(static_cast<size_t>(data.rows));
+    int64_t duplicates = 0, missing = 0;
+    std::string key;
+    for (int64_t r = 0; r < data.rows; ++r) {
+      key.clear();
+      bool complete = true;
+      for (const Column* c : key_columns) {
+        if (c->states[r] != ValueState::kPresent) {
+          complete = false;
+          break;
+        }
+        switch (c->type) {
+          case v1::INT64: absl::StrAppend(&key, c->int64s[r], "\x1f"); break;
+          case v1::DOUBLE: absl::StrAppend(&key, c->doubles[r], "\x1f"); break;
+          case v1::STRING: absl::StrAppend(&key, c->dictionary[c->int32s[r]], "\x1f"); break;
+          default: absl::StrAppend(&key, c->int32s[r], "\x1f"); break;
+        }
+      }
+      if (!complete) {
+        ++missing;
+        continue;
+      }
+      auto [it, inserted] = seen.emplace(key, r);
+      if (!inserted) {
+        if (options_.strict) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              file_name_, ": data row ", r + 1, " repeats the key (",
+              absl::StrJoin(table_.key(), ", "), ") of data row ", it->second + 1,
+              " (strict ingest rejects duplicate keys)"));
+        }
+        ++duplicates;
+      }
+    }
+    const std::string key_names = absl::StrJoin(table_.key(), ", ");
+    if (duplicates > 0) {
+      findings->push_back(MakeFinding(
+          "duplicate_key", v1::ERROR, "", duplicates, data.rows,
+          absl::StrCat(duplicates, " records of table '", table_.name(),
+                       "' repeat the key (", key_names, ") of an earlier record")));
+    }
+    if (missing > 0) {
+      findings->push_back(MakeFinding(
+          "missing_key", v1::ERROR, "", missing, data.rows,
+          absl::StrCat(missing, " records of table '", table_.name(),
+                       "' have no complete key (", key_names, ")")));
+    }
+    return absl::OkStatus();
+  }
+
+  void AddValueFindings(const TableData& data, std::vector<v1::Finding>* findings) {
+    for (int f = 0; f < table_.fields_size(); ++f) {
+      const ProblemTally& tally = tallies_[f];
+      if (tally.count == 0) continue;
+      v1::Finding finding = MakeFinding(
+          "invalid_value", v1::WARNING, table_.fields(f).name(), tally.count, data.rows,
+          absl::StrCat(tally.count, " values of field '", table_.fields(f).name(),
+                       "' are invalid and count as missing; the first, at line ",
+                       tally.line, ": ", tally.first_reason));
+      finding.set_line(tally.line);
+      finding.set_column(tally.column);
+      findings->push_back(std::move(finding));
+    }
+  }
+
+  v1::Finding MakeFinding(const char* rule, v1::Severity severity, const std::string& field,
+                          int64_t count, int64_t rows, std::string message) const {
+    v1::Finding finding;
+    finding.set_rule(rule);
+    finding.set_severity(severity);
+    finding.set_table(table_.name());
+    finding.set_field(field);
+    finding.set_count(count);
+    if (rows > 0) finding.set_share(static_cast<double>(count) / static_cast<double>(rows));
+    finding.set_message(std::move(message));
+    finding.set_file(file_name_);
+    return finding;
+  }
+
+  const SchemaRep& schema_;
+  const v1::Table& table_;
+  std::string file_name_;
+  IngestOptions options_;
+  size_t header_width_ = 0;
+  std::vector<int> column_of_field_;  // field index → CSV column, or -1
+  std::vector<ProblemTally> tallies_;
+};
+
+TableData EmptyTable(const v1::Table& table) {
+  TableData data;
+  data.table = &table;
+  data.columns.resize(table.fields_size());
+  for (int f = 0; f < table.fields_size(); ++f) {
+    Column& c = data.columns[f];
+    c.field = &table.fields(f);
+    c.type = c.field->type();
+    c.multi_valued = c.field->multi_valued();
+    if (c.multi_valued) c.offsets.push_back(0);
+  }
+  return data;
+}
+
+}  // namespace
+}  // namespace internal
+
+Dataset::Dataset(Schema schema)
+    : rep_(std::make_unique<internal::DatasetRep>(std::move(schema))) {
+  for (const v1::Table& table : rep_->schema.proto().tables()) {
+    rep_->tables.push_back(internal::EmptyTable(table));
+  }
+}
+
+Dataset::~Dataset() = default;
+Dataset::Dataset(Dataset&&) noexcept = default;
+Dataset& Dataset::operator=(Dataset&&) noexcept = default;
+
+absl::Status Dataset::LoadCsv(std::string_view table, std::string_view bytes,
+                              std::string_view file_name, const IngestOptions& options) {
+  internal::TableData* target = rep_->FindTable(table);
+  if (target == nullptr) {
+    std::vector<std::string> names;
+    for (const v1::Table& t : rep_->schema.proto().tables()) names.push_back(t.name());
+    return absl::NotFoundError(absl::StrCat("schema has no table '", Sv(table),
+                                            "'; its tables are ",
+                                            absl::StrJoin(names, ", ")));
+  }
+  if (target->loaded) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("table '", Sv(table), "' is already loaded"));
+  }
+  std::vector<v1::Finding> findings;
+  internal::CsvTableLoader loader(internal::ModelAccess::Rep(rep_->schema),
+                                  *target->table, std::string(file_name), options);
+  internal::TableData loaded;
+  absl::Status status = loader.Load(bytes, &loaded, &findings);
+  if (!status.ok()) return status;
+  *target = std::move(loaded);
+  for (v1::Finding& f : findings) rep_->findings.push_back(std::move(f));
+  return absl::OkStatus();
+}
+
+const Schema& Dataset::schema() const { return rep_->schema; }
+
+int64_t Dataset::RowCount(std::string_view table) const {
+  const internal::TableData* t = rep_->FindTable(table);
+  return t == nullptr ? -1 : t->rows;
+}
+
+bool Dataset::IsLoaded(std::string_view table) const {
+  const internal::TableData* t = rep_->FindTable(table);
+  return t != nullptr && t->loaded;
+}
+
+int Dataset::FindingCount() const { return static_cast<int>(rep_->findings.size()); }
+
+const v1::Finding& Dataset::GetFinding(int index) const { return rep_->findings.at(index); }
+
+}  // namespace ctind
