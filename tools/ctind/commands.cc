@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -69,10 +70,11 @@ struct Args {
   bool help = false;
   std::string error;
 
+  // The last value given for `name` (a later option overrides).
   std::optional<std::string> Get(const std::string& name) const {
-    auto it = options.find(name);
-    if (it == options.end()) return std::nullopt;
-    return it->second;
+    auto [begin, end] = options.equal_range(name);
+    if (begin == end) return std::nullopt;
+    return std::prev(end)->second;
   }
   std::vector<std::string> All(const std::string& name) const {
     std::vector<std::string> out;
