@@ -189,3 +189,22 @@ TEST(ProtoFormatTest, FromPathAndName) {
 
 }  // namespace
 }  // namespace ctind
+
+namespace ctind {
+namespace {
+
+// The library prints nothing: protobuf's parsers report through collectors.
+TEST(QuietTest, BadInputPrintsNothing) {
+  ::testing::internal::CaptureStderr();
+  ::testing::internal::CaptureStdout();
+  EXPECT_FALSE(Framework::Parse("project { id: ", ProtoFormat::kText, "f").ok());
+  EXPECT_FALSE(Framework::Parse("nonsense: 1", ProtoFormat::kText, "f").ok());
+  EXPECT_FALSE(Framework::Parse("{\"project\": 7}", ProtoFormat::kJson, "f").ok());
+  EXPECT_FALSE(Framework::Parse("\x0a\xff\xff\xff\xff", ProtoFormat::kBinary, "f").ok());
+  EXPECT_FALSE(Schema::Parse("tables { name: 3 }", ProtoFormat::kText, "s").ok());
+  EXPECT_EQ(::testing::internal::GetCapturedStdout(), "");
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+}
+
+}  // namespace
+}  // namespace ctind
