@@ -62,6 +62,7 @@ TEST(FrameworkTest, MalformedTextNamesLineAndColumn) {
   EXPECT_THAT(std::string(fw.status().message()), HasSubstr("bad.textproto:4:1:"));
   ASSERT_FALSE(diagnostics.empty());
   EXPECT_EQ(diagnostics[0].line, 4);
+  EXPECT_EQ(diagnostics[0].offset, 30);  // the closing brace
   EXPECT_THAT(diagnostics[0].excerpt, HasSubstr("^"));
 }
 
@@ -99,6 +100,7 @@ indicators { id: "I3" title: "t" period { every: QUARTERLY }
   ASSERT_NE(dup, nullptr);
   EXPECT_EQ(dup->path, "indicators[1].id");
   EXPECT_EQ(dup->line, 19);
+  EXPECT_EQ(text.substr(static_cast<size_t>(dup->offset), 2), "id");
   const Diagnostic* dangling = FindDiagnostic(d, "unknown result 'NOPE'");
   ASSERT_NE(dangling, nullptr);
   EXPECT_EQ(dangling->path, "indicators[1].result");

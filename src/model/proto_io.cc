@@ -40,6 +40,7 @@ class DiagnosticCollector : public google::protobuf::io::ErrorCollector {
       d.line = line + 1;
       d.column = column + 1;
       d.excerpt = source_->Excerpt(d.line, d.column);
+      d.offset = source_->Offset(d.line, d.column);
     }
     out_->push_back(std::move(d));
   }

@@ -102,6 +102,22 @@ std::string SourceFile::Excerpt(int32_t line, int32_t column) const {
   return absl::StrCat("  ", Sv(text_line), "\n  ", caret, "^");
 }
 
+int64_t SourceFile::Offset(int32_t line, int32_t column) const {
+  if (line <= 0 || column <= 0) return -1;
+  size_t at = 0;
+  for (int32_t i = 1; i < line; ++i) {
+    at = text_.find('\n', at);
+    if (at == std::string::npos) return -1;
+    ++at;
+  }
+  for (int32_t c = 1; c < column; ++c) {
+    if (at >= text_.size() || text_[at] == '\n') return -1;
+    ++at;
+    while (at < text_.size() && (static_cast<unsigned char>(text_[at]) & 0xC0) == 0x80) ++at;
+  }
+  return static_cast<int64_t>(at);
+}
+
 Diagnostic SourceFile::At(std::string_view path, std::string message,
                           Severity severity) const {
   Diagnostic d;
@@ -113,6 +129,7 @@ Diagnostic SourceFile::At(std::string_view path, std::string message,
   d.line = loc.line;
   d.column = loc.column;
   d.excerpt = Excerpt(loc.line, loc.column);
+  d.offset = Offset(loc.line, loc.column);
   return d;
 }
 

@@ -48,6 +48,10 @@ class SourceFile {
   Diagnostic At(std::string_view path, std::string message,
                 Severity severity = Severity::kError) const;
 
+  // Byte offset in the text of `line`:`column` (1-based, code points), or
+  // -1 when out of range.
+  int64_t Offset(int32_t line, int32_t column) const;
+
   // The source line `line` (1-based) and a caret under `column`; empty when
   // out of range.
   std::string Excerpt(int32_t line, int32_t column) const;
