@@ -248,6 +248,14 @@ void ValidateSchema(const v1::Schema& schema, DiagnosticSink& sink) {
                                 " is not a field of ", Quoted(table.name())));
       }
     }
+    if (!table.record_date().empty()) {
+      auto it = fields.find(table.record_date());
+      if (it == fields.end() || it->second->type() != v1::DATE) {
+        sink.Error(path + ".record_date",
+                   absl::StrCat("record_date ", Quoted(table.record_date()),
+                                " is not a DATE field of ", Quoted(table.name())));
+      }
+    }
     if (!table.csv().delimiter().empty()) {
       const std::string& d = table.csv().delimiter();
       if (d.size() != 1 || d[0] == '"' || d[0] == '\n' || d[0] == '\r' ||

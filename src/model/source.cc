@@ -2,6 +2,7 @@
 
 #include "model/source.h"
 
+#include <cctype>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -116,6 +117,74 @@ int64_t SourceFile::Offset(int32_t line, int32_t column) const {
     while (at < text_.size() && (static_cast<unsigned char>(text_[at]) & 0xC0) == 0x80) ++at;
   }
   return static_cast<int64_t>(at);
+}
+
+Diagnostic SourceFile::AtString(std::string_view path, size_t offset, std::string message,
+                                Severity severity) const {
+  Diagnostic d = At(path, std::move(message), severity);
+  const int64_t field_at = d.offset;
+  // Find the opening quote after the field name and walk the literal(s).
+  int64_t at = -1;
+  if (field_at >= 0 && !text_.empty()) {
+    size_t i = static_cast<size_t>(field_at);
+    while (i < text_.size() && text_[i] != '"' && text_[i] != '\'' && text_[i] != '\n') ++i;
+    if (i < text_.size() && text_[i] != '\n') {
+      char quote = text_[i++];
+      size_t decoded = 0;
+      while (i < text_.size()) {
+        if (text_[i] == quote) {
+          // Adjacent literals continue the value: "a" "b".
+          size_t j = i + 1;
+          while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\n' ||
+                                      text_[j] == '\r')) {
+            ++j;
+          }
+          if (j < text_.size() && (text_[j] == '"' || text_[j] == '\'')) {
+            quote = text_[j];
+            i = j + 1;
+            continue;
+          }
+          break;
+        }
+        if (decoded == offset) {
+          at = static_cast<int64_t>(i);
+          break;
+        }
+        if (text_[i] == '\\' && i + 1 < text_.size()) {
+          const char e = text_[i + 1];
+          i += 2;
+          if (e == 'x') {
+            for (int k = 0; k < 2 && i < text_.size() && std::isxdigit(static_cast<unsigned char>(text_[i])); ++k) ++i;
+          } else if (e >= '0' && e <= '7') {
+            for (int k = 0; k < 2 && i < text_.size() && text_[i] >= '0' && text_[i] <= '7'; ++k) ++i;
+          }
+        } else {
+          ++i;
+        }
+        ++decoded;
+      }
+      if (at < 0 && decoded == offset && i < text_.size()) at = static_cast<int64_t>(i);
+    }
+  }
+  if (at < 0) {
+    d.message = absl::StrCat("at character ", offset + 1, " of the formula: ", d.message);
+    return d;
+  }
+  // Line and column of byte `at`.
+  int32_t line = 1;
+  size_t line_start = 0;
+  for (size_t k = 0; k < static_cast<size_t>(at); ++k) {
+    if (text_[k] == '\n') {
+      ++line;
+      line_start = k + 1;
+    }
+  }
+  d.line = line;
+  d.column = CodePointColumn(std::string_view(text_).substr(line_start),
+                             static_cast<size_t>(at) - line_start);
+  d.offset = at;
+  d.excerpt = Excerpt(d.line, d.column);
+  return d;
 }
 
 Diagnostic SourceFile::At(std::string_view path, std::string message,

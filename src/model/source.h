@@ -48,6 +48,14 @@ class SourceFile {
   Diagnostic At(std::string_view path, std::string message,
                 Severity severity = Severity::kError) const;
 
+  // A diagnostic at byte `offset` of the decoded value of the string field
+  // at `path` (a formula): for text input, the line and column inside the
+  // quoted string in the file (escapes and adjacent literals accounted
+  // for); otherwise the path, with the position inside the formula in the
+  // message.
+  Diagnostic AtString(std::string_view path, size_t offset, std::string message,
+                      Severity severity = Severity::kError) const;
+
   // Byte offset in the text of `line`:`column` (1-based, code points), or
   // -1 when out of range.
   int64_t Offset(int32_t line, int32_t column) const;
