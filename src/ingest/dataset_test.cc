@@ -133,6 +133,9 @@ struct StructuralCase {
   const char* expected;
 };
 
+// Keeps gtest from printing the case's bytes into the test's name.
+void PrintTo(const StructuralCase& c, std::ostream* os) { *os << c.name; }
+
 class StructuralErrorTest : public ::testing::TestWithParam<StructuralCase> {};
 
 TEST_P(StructuralErrorTest, FailsTheLoadNamingThePlace) {
