@@ -1,15 +1,26 @@
 // Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0
 //
-// Evaluate: one scan of each indicator's table, rows placed in periods and
-// cells by dense integer ids, accumulated per scope over its own date range.
+// Evaluate: each side of each indicator is one scan of its table. A row is
+// placed in periods (slots) and in dense disaggregation cells; its
+// contributions are accumulated per slot × cell:
+//  - per-period slots [0, P) directly;
+//  - the life-of-project slot directly (a row counts once);
+//  - cumulative slots [P, 2P) from the first period a row counts in
+//    ("cumulative from"): exact prefix accumulation over the date range
+//    [project start, end of period), never a sum of period values;
+//  - distinct counts group rows by key (counting sort on dense key ids), so
+//    a key counts once per slot × cell, in linear time.
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "common/strings.h"
 #include "ctind/engine.h"
@@ -18,6 +29,7 @@
 #include "engine/plan.h"
 #include "ingest/columns.h"
 #include "model/model_internal.h"
+#include "period/calendar.h"
 
 namespace ctind {
 namespace internal {
@@ -47,163 +59,47 @@ v1::PeriodType ProtoType(PeriodType type) {
   return v1::PERIOD_TYPE_UNSPECIFIED;
 }
 
-// Per scope and cell: the aggregate and the units behind it.
-struct ScopeValues {
-  // [period][cell], periods in order; then the life-of-project row.
-  std::vector<int64_t> per_period;
-  std::vector<int64_t> cumulative;
-  std::vector<int64_t> life_of_project;
+bool Present(const Column& c, int64_t r) { return c.states[r] == ValueState::kPresent; }
+
+// The date range an evaluation covers.
+struct Span {
+  Date project_start;
+  Date project_end;  // exclusive
+  Date range_end;    // exclusive: min(as_of + 1, project_end)
+  Date as_of;
+  const std::vector<Period>* periods;
+  int P() const { return static_cast<int>(periods->size()); }
+  int slots() const { return 2 * P() + 1; }
+  int cumulative(int p) const { return P() + p; }
+  int lop() const { return 2 * P(); }
 };
 
-// A record's (or key's) membership of a cell in a period.
-struct Entry {
-  int64_t key;
-  uint32_t cell;
-  int32_t period;
-  bool operator<(const Entry& o) const {
-    if (cell != o.cell) return cell < o.cell;
-    if (key != o.key) return key < o.key;
-    return period < o.period;
-  }
+// Where one row of a side counts.
+struct RowPlacement {
+  // Per-period slots the row belongs to, in order (flow: at most one).
+  std::vector<int32_t> periods;
+  // First period whose cumulative value includes the row; -1 if none.
+  int32_t cumulative_from = -1;
+  bool in_life_of_project = false;
 };
 
-// Counts distinct keys per cell: per period, cumulative to each period's
-// end (a key counts from its first period on) and over the whole span.
-ScopeValues DistinctCounts(std::vector<Entry>& entries, size_t periods, size_t cells) {
-  ScopeValues out;
-  out.per_period.assign(periods * cells, 0);
-  out.cumulative.assign(periods * cells, 0);
-  out.life_of_project.assign(cells, 0);
-  std::sort(entries.begin(), entries.end());
-  for (size_t i = 0; i < entries.size();) {
-    const Entry& first = entries[i];
-    // First period of this (cell, key): counts cumulatively from there.
-    out.cumulative[static_cast<size_t>(first.period) * cells + first.cell] += 1;
-    out.life_of_project[first.cell] += 1;
-    int32_t last_period = -1;
-    size_t j = i;
-    for (; j < entries.size() && entries[j].cell == first.cell && entries[j].key == first.key; ++j) {
-      if (entries[j].period != last_period) {
-        out.per_period[static_cast<size_t>(entries[j].period) * cells + first.cell] += 1;
-        last_period = entries[j].period;
-      }
-    }
-    i = j;
-  }
-  for (size_t p = 1; p < periods; ++p) {
-    for (size_t c = 0; c < cells; ++c) out.cumulative[p * cells + c] += out.cumulative[(p - 1) * cells + c];
-  }
-  return out;
-}
-
-// Key of row r in column c for distinct counting, or false when missing.
-bool KeyOf(const Column& c, int64_t r, int64_t* key) {
-  if (c.states[r] != ValueState::kPresent) return false;
-  switch (c.type) {
-    case v1::INT64: *key = c.int64s[r]; return true;
-    case v1::DOUBLE: return false;
-    default: *key = c.int32s[r]; return true;
-  }
-}
-
-class IndicatorEvaluator {
+// Per-row codes of every dimension of a side, then the global cell ids of
+// each row (CSR): the total, and each breakdown's product of values.
+class CellIndex {
  public:
-  IndicatorEvaluator(const IndicatorPlan& plan, const TableData& table,
-                     const std::vector<Period>& periods, Date project_start, Date project_end,
-                     Date range_end, Date as_of)
-      : plan_(plan), table_(table), periods_(periods), project_start_(project_start),
-        project_end_(project_end), range_end_(range_end), as_of_(as_of) {}
+  CellIndex(const SidePlan& side, const TableData& table, const std::vector<int32_t>& placing_days)
+      : side_(side), table_(table), placing_days_(placing_days) {}
 
-  void Run(v1::IndicatorResult* out) {
-    const size_t cells = static_cast<size_t>(plan_.cell_count);
-    const size_t n_periods = periods_.size();
-    std::vector<Entry> value_entries, unit_entries;
-    ScopeValues counts;
-    counts.per_period.assign(n_periods * cells, 0);
-    counts.life_of_project.assign(cells, 0);
-    const Column& placing = table_.columns[plan_.placing_column];
-    const Column* key = plan_.key_column >= 0 ? &table_.columns[plan_.key_column] : nullptr;
-    const Column* person = plan_.person_column >= 0 ? &table_.columns[plan_.person_column] : nullptr;
-    const bool distinct = plan_.function == AggregateFunction::kCountDistinct;
-    // Units are the distinct persons, unless the value already is that.
-    const bool units_from_value = distinct && plan_.key_column == plan_.person_column;
-    std::vector<uint32_t> row_cells;
-    std::vector<int32_t> period_starts;
-    for (const Period& p : periods_) period_starts.push_back(p.start.day_number());
-
-    int64_t without_period = 0, after_as_of = 0;
-    for (int64_t r = 0; r < table_.rows; ++r) {
-      if (placing.states[r] != ValueState::kPresent) {
-        ++without_period;
-        continue;
-      }
-      const int32_t day = placing.int32s[r];
-      if (day > as_of_.day_number()) {
-        ++after_as_of;
-        continue;
-      }
-      if (day < project_start_.day_number() || day >= range_end_.day_number()) continue;
-      const int32_t p = static_cast<int32_t>(
-          std::upper_bound(period_starts.begin(), period_starts.end(), day) -
-          period_starts.begin() - 1);
-      CellsOfRow(r, &row_cells);
-      int64_t key_value = 0, person_value = 0;
-      const bool has_key = key != nullptr && KeyOf(*key, r, &key_value);
-      const bool has_person = person != nullptr && KeyOf(*person, r, &person_value);
-      for (uint32_t c : row_cells) {
-        if (distinct) {
-          if (has_key) value_entries.push_back({key_value, c, p});
-        } else {
-          counts.per_period[static_cast<size_t>(p) * cells + c] += 1;
-          counts.life_of_project[c] += 1;
-        }
-        if (!units_from_value && has_person) unit_entries.push_back({person_value, c, p});
-      }
-    }
-    if (distinct) {
-      counts = DistinctCounts(value_entries, n_periods, cells);
-    } else {
-      counts.cumulative = counts.per_period;
-      for (size_t p = 1; p < n_periods; ++p) {
-        for (size_t c = 0; c < cells; ++c) {
-          counts.cumulative[p * cells + c] += counts.cumulative[(p - 1) * cells + c];
-        }
-      }
-    }
-    ScopeValues units;
-    if (units_from_value) {
-      units = counts;
-    } else if (person != nullptr) {
-      units = DistinctCounts(unit_entries, n_periods, cells);
-    } else {
-      units = counts;
-    }
-    out->set_records_without_period(without_period);
-    out->set_records_after_as_of(after_as_of);
-    Emit(counts, units, out);
-  }
-
- private:
-  // Global cell ids of row r: the total, and for each breakdown the
-  // product of its dimensions' values (several for multi-valued fields).
-  void CellsOfRow(int64_t r, std::vector<uint32_t>* out) {
+  // Global cell ids of row r into *out.
+  void CellsOf(int64_t r, std::vector<uint32_t>* out) {
     out->clear();
     out->push_back(0);
-    for (size_t b = 1; b < plan_.breakdowns.size(); ++b) {
-      const BreakdownPlan& br = plan_.breakdowns[b];
+    for (size_t b = 1; b < side_.breakdowns.size(); ++b) {
+      const BreakdownPlan& br = side_.breakdowns[b];
       combos_.assign(1, 0);
       for (int d : br.dims) {
-        const DimensionPlan& dim = plan_.dims[d];
-        const Column& col = table_.columns[dim.column];
-        values_.clear();
-        if (col.states[r] == ValueState::kPresent ||
-            (dim.multi_valued && col.offsets[r + 1] > col.offsets[r])) {
-          if (dim.multi_valued) {
-            for (uint32_t i = col.offsets[r]; i < col.offsets[r + 1]; ++i) values_.push_back(col.multi_codes[i]);
-          } else {
-            values_.push_back(col.int32s[r]);
-          }
-        }
+        const DimensionPlan& dim = side_.dims[d];
+        CodesOf(dim, r, &values_);
         if (values_.empty()) values_.push_back(dim.unknown());
         next_.clear();
         for (int64_t base : combos_) {
@@ -215,61 +111,625 @@ class IndicatorEvaluator {
     }
   }
 
-  // Coordinates of cell `local` of breakdown `br`; true when any is unknown.
-  bool Coordinates(const BreakdownPlan& br, int64_t local, v1::Cell* cell) const {
-    bool unknown = false;
-    std::vector<std::pair<int, int32_t>> digits(br.dims.size());
-    for (size_t i = br.dims.size(); i-- > 0;) {
-      const DimensionPlan& dim = plan_.dims[br.dims[i]];
-      digits[i] = {br.dims[i], static_cast<int32_t>(local % dim.radix())};
-      local /= dim.radix();
-    }
-    for (const auto& [d, v] : digits) {
-      const DimensionPlan& dim = plan_.dims[d];
-      v1::CellCoordinate* coord = cell->add_coordinates();
-      coord->set_dimension(dim.id);
-      if (v == dim.unknown()) {
-        coord->set_value("unknown");
-        unknown = true;
+ private:
+  // The codes of `dim` for row r (empty when unknown), distinct.
+  void CodesOf(const DimensionPlan& dim, int64_t r, std::vector<int32_t>* out) const {
+    out->clear();
+    const Column& col = table_.columns[dim.source.column];
+    auto band = [&](double v, bool lower_bounds) {
+      const std::vector<double>& b = dim.bounds;
+      if (lower_bounds) {
+        // Band i covers [b[i], b[i+1]); below the first bound: unknown.
+        int32_t i = static_cast<int32_t>(std::upper_bound(b.begin(), b.end(), v) - b.begin()) - 1;
+        if (i >= 0) out->push_back(i);
       } else {
-        coord->set_value(dim.values[v]);
+        // Band i covers (b[i-1], b[i]]; the last band is above all bounds.
+        out->push_back(static_cast<int32_t>(std::lower_bound(b.begin(), b.end(), v) - b.begin()));
       }
+    };
+    switch (dim.kind) {
+      case DimensionKind::kField:
+      case DimensionKind::kGrouping:
+      case DimensionKind::kHierarchyLevel: {
+        auto add = [&](int32_t code) {
+          const int32_t mapped = dim.kind == DimensionKind::kField ? code : dim.code_map[code];
+          if (mapped >= 0 && std::find(out->begin(), out->end(), mapped) == out->end()) {
+            out->push_back(mapped);
+          }
+        };
+        if (dim.multi_valued) {
+          for (uint32_t i = col.offsets[r]; i < col.offsets[r + 1]; ++i) add(col.multi_codes[i]);
+        } else if (Present(col, r)) {
+          add(col.int32s[r]);
+        }
+        break;
+      }
+      case DimensionKind::kAgeFromBirth: {
+        if (!Present(col, r) || placing_days_.empty() || placing_days_[r] == kNoDay) break;
+        const std::optional<int32_t> age = AgeInCompletedYears(
+            Date::FromDayNumber(col.int32s[r]), Date::FromDayNumber(placing_days_[r]));
+        if (age) band(*age, true);
+        break;
+      }
+      case DimensionKind::kStoredAgeBands:
+        if (Present(col, r)) band(static_cast<double>(col.int64s[r]), true);
+        break;
+      case DimensionKind::kNumericBands:
+        if (Present(col, r)) {
+          band(col.type == v1::INT64 ? static_cast<double>(col.int64s[r]) : col.doubles[r], false);
+        }
+        break;
     }
-    return unknown;
   }
 
-  void Emit(const ScopeValues& values, const ScopeValues& units, v1::IndicatorResult* out) {
-    const size_t cells = static_cast<size_t>(plan_.cell_count);
-    for (const Period& p : periods_) {
+ public:
+  static constexpr int32_t kNoDay = std::numeric_limits<int32_t>::min();
+
+ private:
+  const SidePlan& side_;
+  const TableData& table_;
+  const std::vector<int32_t>& placing_days_;
+  std::vector<int64_t> combos_, next_;
+  std::vector<int32_t> values_;
+};
+
+// Dense ids of a key column's values (-1 for missing), and their count.
+struct DenseKeys {
+  std::vector<int32_t> ids;
+  int32_t count = 0;
+};
+
+DenseKeys MakeDenseKeys(const Column& c, int64_t rows) {
+  DenseKeys out;
+  out.ids.assign(static_cast<size_t>(rows), -1);
+  if (c.type == v1::INT64 || c.type == v1::DOUBLE) {
+    absl::flat_hash_map<int64_t, int32_t> ids;
+    for (int64_t r = 0; r < rows; ++r) {
+      if (!Present(c, r)) continue;
+      const int64_t v = c.type == v1::INT64 ? c.int64s[r] : static_cast<int64_t>(c.doubles[r]);
+      auto [it, inserted] = ids.emplace(v, out.count);
+      if (inserted) ++out.count;
+      out.ids[r] = it->second;
+    }
+    return out;
+  }
+  // int32-coded columns: codes, dates, string dictionary ids, bools.
+  int32_t lo = std::numeric_limits<int32_t>::max(), hi = std::numeric_limits<int32_t>::min();
+  for (int64_t r = 0; r < rows; ++r) {
+    if (!Present(c, r)) continue;
+    lo = std::min(lo, c.int32s[r]);
+    hi = std::max(hi, c.int32s[r]);
+  }
+  if (lo > hi) return out;
+  out.count = hi - lo + 1;
+  for (int64_t r = 0; r < rows; ++r) {
+    if (Present(c, r)) out.ids[r] = c.int32s[r] - lo;
+  }
+  return out;
+}
+
+// Result of one side: per slot × cell.
+struct SideValues {
+  int64_t cells = 0;
+  std::vector<double> value;      // the aggregate
+  std::vector<uint8_t> present;   // the aggregate exists (mean of nothing does not)
+  std::vector<double> sum;        // mean: its numerator; sum/count: the value
+  std::vector<int64_t> count;     // records (with a value, for value functions)
+  std::vector<int64_t> units;     // distinct persons, or records
+  std::vector<int64_t> not_yet_observable;
+  std::vector<int64_t> records;   // records counted, whatever their value
+  void Resize(size_t n) {
+    value.assign(n, 0);
+    present.assign(n, 0);
+    sum.assign(n, 0);
+    count.assign(n, 0);
+    units.assign(n, 0);
+    not_yet_observable.assign(n, 0);
+    records.assign(n, 0);
+  }
+};
+
+struct SideCounters {
+  int64_t without_period = 0;
+  int64_t after_as_of = 0;
+  int64_t invalid_interval = 0;
+};
+
+// Counts distinct dense ids per slot × cell from per-row placements and
+// cells. `contribute[r]` says whether row r counts.
+void DistinctPerSlot(const DenseKeys& keys, const std::vector<RowPlacement>& placement,
+                     const std::vector<std::vector<uint32_t>>& cells, const Span& span,
+                     int64_t n_cells, std::vector<int64_t>* out) {
+  const int P = span.P();
+  out->assign(static_cast<size_t>(span.slots()) * n_cells, 0);
+  // Counting sort of rows by key.
+  std::vector<int64_t> start(static_cast<size_t>(keys.count) + 1, 0);
+  for (int32_t id : keys.ids) {
+    if (id >= 0) ++start[id + 1];
+  }
+  for (int32_t k = 0; k < keys.count; ++k) start[k + 1] += start[k];
+  std::vector<int64_t> rows(static_cast<size_t>(start[keys.count]));
+  std::vector<int64_t> fill(start.begin(), start.end() - 1);
+  for (size_t r = 0; r < keys.ids.size(); ++r) {
+    if (keys.ids[r] >= 0) rows[fill[keys.ids[r]]++] = static_cast<int64_t>(r);
+  }
+  std::vector<uint64_t> period_cells;                  // (period, cell) pairs
+  std::vector<std::pair<uint32_t, int32_t>> cum_cells;  // (cell, first period)
+  std::vector<uint32_t> lop_cells;
+  std::vector<int64_t> cum_first(static_cast<size_t>(P) * n_cells, 0);
+  for (int32_t k = 0; k < keys.count; ++k) {
+    period_cells.clear();
+    cum_cells.clear();
+    lop_cells.clear();
+    for (int64_t i = start[k]; i < start[k + 1]; ++i) {
+      const int64_t r = rows[i];
+      const RowPlacement& pl = placement[r];
+      for (uint32_t c : cells[r]) {
+        for (int32_t p : pl.periods) period_cells.push_back((static_cast<uint64_t>(p) << 32) | c);
+        if (pl.cumulative_from >= 0) cum_cells.emplace_back(c, pl.cumulative_from);
+        if (pl.in_life_of_project) lop_cells.push_back(c);
+      }
+    }
+    std::sort(period_cells.begin(), period_cells.end());
+    period_cells.erase(std::unique(period_cells.begin(), period_cells.end()), period_cells.end());
+    for (uint64_t pc : period_cells) {
+      (*out)[static_cast<size_t>(pc >> 32) * n_cells + static_cast<uint32_t>(pc)] += 1;
+    }
+    std::sort(cum_cells.begin(), cum_cells.end());
+    for (size_t i = 0; i < cum_cells.size(); ++i) {
+      if (i > 0 && cum_cells[i].first == cum_cells[i - 1].first) continue;  // first = min period
+      cum_first[static_cast<size_t>(cum_cells[i].second) * n_cells + cum_cells[i].first] += 1;
+    }
+    std::sort(lop_cells.begin(), lop_cells.end());
+    lop_cells.erase(std::unique(lop_cells.begin(), lop_cells.end()), lop_cells.end());
+    for (uint32_t c : lop_cells) (*out)[static_cast<size_t>(span.lop()) * n_cells + c] += 1;
+  }
+  for (int p = 0; p < P; ++p) {
+    for (int64_t c = 0; c < n_cells; ++c) {
+      const int64_t prev = p > 0 ? (*out)[static_cast<size_t>(span.cumulative(p - 1)) * n_cells + c] : 0;
+      (*out)[static_cast<size_t>(span.cumulative(p)) * n_cells + c] =
+          prev + cum_first[static_cast<size_t>(p) * n_cells + c];
+    }
+  }
+}
+
+class SideEvaluator {
+ public:
+  SideEvaluator(const SidePlan& side, const TableData& table, const Span& span,
+                const std::string& indicator_id)
+      : side_(side), table_(table), span_(span), indicator_id_(indicator_id) {}
+
+  absl::Status Run(SideValues* out, SideCounters* counters) {
+    const int64_t rows = table_.rows;
+    const size_t n = static_cast<size_t>(span_.slots()) * side_.cell_count;
+    out->cells = side_.cell_count;
+    out->Resize(n);
+    if (side_.placement == PlacementKind::kYear) return RunYearly(out);
+
+    // 1. Place every row.
+    std::vector<RowPlacement> placement(static_cast<size_t>(rows));
+    std::vector<int32_t> placing_days;
+    std::vector<uint8_t> unobservable(static_cast<size_t>(rows), 0);
+    Place(&placement, &placing_days, &unobservable, counters);
+
+    // 2. Cells of the rows that count somewhere.
+    CellIndex index(side_, table_, placing_days);
+    std::vector<std::vector<uint32_t>> cells(static_cast<size_t>(rows));
+    for (int64_t r = 0; r < rows; ++r) {
+      const RowPlacement& pl = placement[r];
+      if (pl.periods.empty() && pl.cumulative_from < 0 && !pl.in_life_of_project &&
+          !unobservable[r]) {
+        continue;
+      }
+      index.CellsOf(r, &cells[r]);
+    }
+
+    // 3. Accumulate.
+    const Column* value = side_.value.valid() ? &table_.columns[side_.value.column] : nullptr;
+    auto value_of = [&](int64_t r, double* v) {
+      if (value == nullptr || !Present(*value, r)) return false;
+      switch (value->type) {
+        case v1::INT64: *v = static_cast<double>(value->int64s[r]); return true;
+        case v1::DOUBLE: *v = value->doubles[r]; return true;
+        default: *v = value->int32s[r]; return true;  // dates as day numbers
+      }
+    };
+    const AggregateFunction fn = side_.function;
+    const bool wants_values = fn != AggregateFunction::kCount && fn != AggregateFunction::kCountDistinct;
+    const int64_t C = side_.cell_count;
+    const int P = span_.P();
+    // Prefix accumulators for the cumulative slots, by first period.
+    std::vector<int64_t> cum_records(static_cast<size_t>(P) * C, 0), cum_count = cum_records;
+    std::vector<double> cum_sum(static_cast<size_t>(P) * C, 0);
+    std::vector<double> cum_min(static_cast<size_t>(P) * C, std::numeric_limits<double>::infinity());
+    std::vector<double> cum_max(static_cast<size_t>(P) * C, -std::numeric_limits<double>::infinity());
+    std::vector<double> minimum(n, std::numeric_limits<double>::infinity());
+    std::vector<double> maximum(n, -std::numeric_limits<double>::infinity());
+    // Medians: values per slot × cell (cumulative ones by first period).
+    std::vector<std::vector<double>> values, cum_values;
+    if (fn == AggregateFunction::kMedian) {
+      values.resize(n);
+      cum_values.resize(static_cast<size_t>(P) * C);
+    }
+    auto add = [&](size_t at, bool has, double v) {
+      out->records[at] += 1;
+      if (!has) return;
+      out->count[at] += 1;
+      out->sum[at] += v;
+      minimum[at] = std::min(minimum[at], v);
+      maximum[at] = std::max(maximum[at], v);
+      if (fn == AggregateFunction::kMedian) values[at].push_back(v);
+    };
+    for (int64_t r = 0; r < rows; ++r) {
+      const RowPlacement& pl = placement[r];
+      if (cells[r].empty()) continue;
+      double v = 0;
+      const bool has = wants_values ? value_of(r, &v) : true;
+      for (uint32_t c : cells[r]) {
+        for (int32_t p : pl.periods) add(static_cast<size_t>(p) * C + c, has, v);
+        if (pl.in_life_of_project) add(static_cast<size_t>(span_.lop()) * C + c, has, v);
+        if (pl.cumulative_from >= 0) {
+          const size_t at = static_cast<size_t>(pl.cumulative_from) * C + c;
+          cum_records[at] += 1;
+          if (has) {
+            cum_count[at] += 1;
+            cum_sum[at] += v;
+            cum_min[at] = std::min(cum_min[at], v);
+            cum_max[at] = std::max(cum_max[at], v);
+            if (fn == AggregateFunction::kMedian) cum_values[at].push_back(v);
+          }
+        }
+        if (unobservable[r]) {
+          // Counted where the row would have counted: its placing period,
+          // the cumulative values from there on and the life of project.
+          const int32_t p = PeriodOf(placing_days[r]);
+          if (p >= 0) {
+            out->not_yet_observable[static_cast<size_t>(p) * C + c] += 1;
+            for (int j = p; j < P; ++j) out->not_yet_observable[static_cast<size_t>(span_.cumulative(j)) * C + c] += 1;
+          }
+          out->not_yet_observable[static_cast<size_t>(span_.lop()) * C + c] += 1;
+        }
+      }
+    }
+    // Cumulative slots: prefix over first periods (median: merged values).
+    std::vector<double> running;
+    for (int64_t c = 0; c < C; ++c) {
+      int64_t records = 0, count = 0;
+      double sum = 0, lo = std::numeric_limits<double>::infinity(), hi = -lo;
+      running.clear();
+      for (int p = 0; p < P; ++p) {
+        const size_t from = static_cast<size_t>(p) * C + c;
+        const size_t at = static_cast<size_t>(span_.cumulative(p)) * C + c;
+        records += cum_records[from];
+        count += cum_count[from];
+        sum += cum_sum[from];
+        lo = std::min(lo, cum_min[from]);
+        hi = std::max(hi, cum_max[from]);
+        out->records[at] = records;
+        out->count[at] = count;
+        out->sum[at] = sum;
+        minimum[at] = lo;
+        maximum[at] = hi;
+        if (fn == AggregateFunction::kMedian) {
+          running.insert(running.end(), cum_values[from].begin(), cum_values[from].end());
+          values[at] = running;
+        }
+      }
+    }
+    // Values per slot × cell.
+    for (size_t at = 0; at < n; ++at) {
+      switch (fn) {
+        case AggregateFunction::kCount:
+          out->value[at] = static_cast<double>(out->records[at]);
+          out->present[at] = 1;
+          break;
+        case AggregateFunction::kCountDistinct:
+          break;  // below
+        case AggregateFunction::kSum:
+          out->value[at] = out->sum[at];
+          out->present[at] = 1;
+          break;
+        case AggregateFunction::kMean:
+          if (out->count[at] > 0) {
+            out->value[at] = out->sum[at] / static_cast<double>(out->count[at]);
+            out->present[at] = 1;
+          }
+          break;
+        case AggregateFunction::kMedian:
+          if (!values[at].empty()) {
+            std::vector<double>& v = values[at];
+            const size_t mid = v.size() / 2;
+            std::nth_element(v.begin(), v.begin() + mid, v.end());
+            double m = v[mid];
+            if (v.size() % 2 == 0) m = (m + *std::max_element(v.begin(), v.begin() + mid)) / 2;
+            out->value[at] = m;
+            out->present[at] = 1;
+          }
+          break;
+        case AggregateFunction::kMin:
+        case AggregateFunction::kMax:
+          if (out->count[at] > 0) {
+            out->value[at] = fn == AggregateFunction::kMin ? minimum[at] : maximum[at];
+            out->present[at] = 1;
+          }
+          break;
+      }
+    }
+    // Distinct counts and unit counts by key groups.
+    const Column* person = side_.person.valid() ? &table_.columns[side_.person.column] : nullptr;
+    if (fn == AggregateFunction::kCountDistinct) {
+      std::vector<int64_t> distinct;
+      DistinctPerSlot(MakeDenseKeys(*value, rows), placement, cells, span_, C, &distinct);
+      for (size_t at = 0; at < n; ++at) {
+        out->value[at] = static_cast<double>(distinct[at]);
+        out->count[at] = distinct[at];
+        out->present[at] = 1;
+      }
+      if (person != nullptr && side_.person.column == side_.value.column) {
+        out->units = distinct;
+        return absl::OkStatus();
+      }
+    }
+    if (person != nullptr) {
+      DistinctPerSlot(MakeDenseKeys(*person, rows), placement, cells, span_, C, &out->units);
+    } else {
+      out->units = out->records;
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  int32_t PeriodOf(int32_t day) const {
+    const std::vector<Period>& periods = *span_.periods;
+    if (periods.empty() || day < periods.front().start.day_number() ||
+        day >= periods.back().end.day_number()) {
+      return -1;
+    }
+    int32_t lo = 0, hi = static_cast<int32_t>(periods.size()) - 1;
+    while (lo < hi) {
+      const int32_t mid = (lo + hi + 1) / 2;
+      if (periods[mid].start.day_number() <= day) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  void Place(std::vector<RowPlacement>* placement, std::vector<int32_t>* placing_days,
+             std::vector<uint8_t>* unobservable, SideCounters* counters) const {
+    const int64_t rows = table_.rows;
+    const int32_t start = span_.project_start.day_number();
+    const int32_t end = span_.range_end.day_number();
+    const int32_t as_of = span_.as_of.day_number();
+    if (side_.placement == PlacementKind::kFlow) {
+      const Column& by = table_.columns[side_.placing.column];
+      placing_days->assign(static_cast<size_t>(rows), CellIndex::kNoDay);
+      const bool windowed = side_.window_days > 0 || side_.window_months > 0;
+      for (int64_t r = 0; r < rows; ++r) {
+        if (!Present(by, r)) {
+          ++counters->without_period;
+          continue;
+        }
+        const int32_t day = by.int32s[r];
+        (*placing_days)[r] = day;
+        if (day > as_of) {
+          ++counters->after_as_of;
+          continue;
+        }
+        if (day < start || day >= end) continue;
+        if (windowed) {
+          const Date d = Date::FromDayNumber(day);
+          std::optional<Date> window_end =
+              side_.window_months > 0 ? AddMonths(d, side_.window_months) : d;
+          if (window_end) window_end = window_end->AddDays(side_.window_days);
+          if (!window_end || window_end->day_number() > as_of) {
+            (*unobservable)[r] = 1;
+            continue;
+          }
+        }
+        RowPlacement& pl = (*placement)[r];
+        const int32_t p = PeriodOf(day);
+        pl.periods.assign(1, p);
+        pl.cumulative_from = p;
+        pl.in_life_of_project = true;
+      }
+      return;
+    }
+    // Stock: [opened, closed] with closed the last active day; a closing
+    // after the as-of date is not known yet (still open).
+    const Column& opened = table_.columns[side_.opened.column];
+    const Column* closed = side_.closed.valid() ? &table_.columns[side_.closed.column] : nullptr;
+    const std::vector<Period>& periods = *span_.periods;
+    for (int64_t r = 0; r < rows; ++r) {
+      if (!Present(opened, r)) {
+        ++counters->without_period;
+        continue;
+      }
+      const int32_t o = opened.int32s[r];
+      if (o > as_of) {
+        ++counters->after_as_of;
+        continue;
+      }
+      int32_t c = std::numeric_limits<int32_t>::max();
+      if (closed != nullptr && Present(*closed, r) && closed->int32s[r] <= as_of) c = closed->int32s[r];
+      if (c < o) {
+        ++counters->invalid_interval;
+        continue;
+      }
+      RowPlacement& pl = (*placement)[r];
+      for (size_t p = 0; p < periods.size(); ++p) {
+        const int32_t ps = std::max(periods[p].start.day_number(), start);
+        const int32_t pe = std::min(periods[p].end.day_number(), end);  // exclusive
+        bool member;
+        if (side_.placement == PlacementKind::kStockDuring) {
+          member = o < pe && c >= ps;
+        } else {
+          const int32_t last = pe - 1;  // the period's last observed day
+          member = o <= last && c >= last;
+        }
+        if (member) pl.periods.push_back(static_cast<int32_t>(p));
+      }
+      if (side_.placement == PlacementKind::kStockDuring) {
+        pl.in_life_of_project = o < end && c >= start;
+        if (pl.in_life_of_project) {
+          // Cumulative from the first period the interval reaches.
+          pl.cumulative_from = std::max<int32_t>(0, PeriodOf(std::max(o, start)));
+        }
+      } else {
+        pl.in_life_of_project = o <= end - 1 && c >= end - 1;
+      }
+    }
+  }
+
+  // A side placed by a calendar year field (reference data such as
+  // population): a slot's value is the mean over its years of the yearly
+  // aggregates; a slot of at most a year uses the year it starts in.
+  absl::Status RunYearly(SideValues* out) const {
+    const Column& year = table_.columns[side_.placing.column];
+    const int64_t C = side_.cell_count;
+    std::vector<int32_t> no_days;
+    CellIndex index(side_, table_, no_days);
+    // Per year: sums and counts per cell, in row order.
+    absl::flat_hash_map<int64_t, std::vector<double>> sums, counts;
+    const Column* value = side_.value.valid() ? &table_.columns[side_.value.column] : nullptr;
+    std::vector<uint32_t> cells;
+    for (int64_t r = 0; r < table_.rows; ++r) {
+      if (!Present(year, r)) continue;
+      std::vector<double>& s = sums[year.int64s[r]];
+      std::vector<double>& n = counts[year.int64s[r]];
+      if (s.empty()) {
+        s.assign(static_cast<size_t>(C), 0);
+        n.assign(static_cast<size_t>(C), 0);
+      }
+      double v = 1;
+      if (side_.function != AggregateFunction::kCount) {
+        if (value == nullptr || !Present(*value, r)) continue;
+        v = value->type == v1::INT64 ? static_cast<double>(value->int64s[r]) : value->doubles[r];
+      }
+      index.CellsOf(r, &cells);
+      for (uint32_t c : cells) {
+        s[c] += v;
+        n[c] += 1;
+      }
+    }
+    if (side_.function != AggregateFunction::kCount && side_.function != AggregateFunction::kSum &&
+        side_.function != AggregateFunction::kMean) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "indicator '", indicator_id_, "': a side placed by year supports count, sum and mean"));
+    }
+    auto slot_years = [&](int slot, int64_t* first, int64_t* last, std::string* label) {
+      Date s = span_.project_start, e = span_.range_end;
+      if (slot < span_.P()) {
+        s = (*span_.periods)[slot].start;
+        e = (*span_.periods)[slot].end;
+        *label = (*span_.periods)[slot].id;
+      } else if (slot < 2 * span_.P()) {
+        e = (*span_.periods)[slot - span_.P()].end;
+        *label = "cumulative to " + (*span_.periods)[slot - span_.P()].id;
+      } else {
+        *label = "LOP";
+      }
+      *first = s.year();
+      *last = e.day_number() - s.day_number() <= 366 ? *first : e.AddDays(-1).year();
+    };
+    for (int slot = 0; slot < span_.slots(); ++slot) {
+      int64_t first = 0, last = 0;
+      std::string label;
+      slot_years(slot, &first, &last, &label);
+      for (int64_t y = first; y <= last; ++y) {
+        if (!sums.contains(y)) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "indicator '", indicator_id_, "', period ", label, ": table '", table_.table->name(),
+              "' has no row for year ", y, ", which the denominator needs"));
+        }
+      }
+      for (int64_t c = 0; c < C; ++c) {
+        double total = 0;
+        bool present = true;
+        for (int64_t y = first; y <= last; ++y) {
+          const double s = sums[y][c], n = counts[y][c];
+          if (side_.function == AggregateFunction::kMean) {
+            if (n == 0) present = false;
+            total += n > 0 ? s / n : 0;
+          } else {
+            total += s;
+          }
+        }
+        const size_t at = static_cast<size_t>(slot) * C + c;
+        out->value[at] = total / static_cast<double>(last - first + 1);
+        out->present[at] = present;
+        out->records[at] = static_cast<int64_t>(counts[first][c]);
+        out->count[at] = out->records[at];
+        out->units[at] = out->records[at];
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  const SidePlan& side_;
+  const TableData& table_;
+  const Span& span_;
+  const std::string& indicator_id_;
+};
+
+// Decodes local cell `local` of breakdown `br` into coordinates; true when
+// any coordinate is unknown.
+bool Coordinates(const SidePlan& side, const BreakdownPlan& br, int64_t local,
+                 std::vector<int32_t>* digits) {
+  digits->assign(br.dims.size(), 0);
+  bool unknown = false;
+  for (size_t i = br.dims.size(); i-- > 0;) {
+    const DimensionPlan& dim = side.dims[br.dims[i]];
+    (*digits)[i] = static_cast<int32_t>(local % dim.radix());
+    unknown = unknown || (*digits)[i] == dim.unknown();
+    local /= dim.radix();
+  }
+  return unknown;
+}
+
+class IndicatorEmitter {
+ public:
+  IndicatorEmitter(const IndicatorPlan& plan, const Span& span) : plan_(plan), span_(span) {}
+
+  void Emit(const SideValues& num, const SideValues* den, v1::IndicatorResult* out) {
+    const std::vector<Period>& periods = *span_.periods;
+    for (const Period& p : periods) {
       v1::ReportPeriod* rp = out->add_periods();
       rp->set_id(p.id);
       rp->set_type(ProtoType(p.kind.type));
       rp->set_start(p.start.ToIsoString());
       rp->set_end(p.end.ToIsoString());
-      rp->set_partial(p.Contains(as_of_) && as_of_.AddDays(1) != p.end);
+      rp->set_partial(p.Contains(span_.as_of) && span_.as_of.AddDays(1) != p.end);
     }
     v1::ReportPeriod* lop = out->add_periods();
     lop->set_id("LOP");
-    lop->set_start(project_start_.ToIsoString());
-    lop->set_end(range_end_.ToIsoString());
-    lop->set_partial(range_end_ != project_end_);
+    lop->set_start(span_.project_start.ToIsoString());
+    lop->set_end(span_.range_end.ToIsoString());
+    lop->set_partial(span_.range_end != span_.project_end);
 
-    // Unknown cells appear only when non-zero somewhere (the life of
-    // project covers every period).
-    std::vector<bool> shown(cells, true);
-    for (const BreakdownPlan& br : plan_.breakdowns) {
+    const SidePlan& side = plan_.value;
+    const int64_t C = side.cell_count;
+    // Cells with an unknown coordinate appear only when something is there.
+    std::vector<bool> shown(static_cast<size_t>(C), true);
+    std::vector<int32_t> digits;
+    for (const BreakdownPlan& br : side.breakdowns) {
       for (int64_t local = 0; local < br.cell_count; ++local) {
-        v1::Cell probe;
         const size_t c = static_cast<size_t>(br.first_cell + local);
-        if (Coordinates(br, local, &probe) && values.life_of_project[c] == 0 &&
-            units.life_of_project[c] == 0) {
-          shown[c] = false;
+        if (!Coordinates(side, br, local, &digits)) continue;
+        bool any = false;
+        for (int s = 0; s < span_.slots(); ++s) {
+          const size_t at = static_cast<size_t>(s) * C + c;
+          any = any || num.records[at] > 0 || num.not_yet_observable[at] > 0;
         }
+        shown[c] = any;
       }
     }
-    auto emit_row = [&](const std::vector<int64_t>& v, const std::vector<int64_t>& u, size_t offset,
-                        const std::string& period, v1::Scope scope, bool partial) {
-      for (const BreakdownPlan& br : plan_.breakdowns) {
+    const int P = span_.P();
+    auto emit_slot = [&](int slot, const std::string& period, v1::Scope scope, bool partial) {
+      for (size_t b = 0; b < side.breakdowns.size(); ++b) {
+        const BreakdownPlan& br = side.breakdowns[b];
         for (int64_t local = 0; local < br.cell_count; ++local) {
           const size_t c = static_cast<size_t>(br.first_cell + local);
           if (!shown[c]) continue;
@@ -277,38 +737,96 @@ class IndicatorEvaluator {
           cell->set_period(period);
           cell->set_scope(scope);
           cell->set_breakdown(br.name);
-          Coordinates(br, local, cell);
-          cell->set_status(v1::PRESENT);
-          cell->set_value(static_cast<double>(v[offset + c]));
-          cell->set_numerator(static_cast<double>(v[offset + c]));
-          cell->set_units(u[offset + c]);
+          Coordinates(side, br, local, &digits);
+          for (size_t i = 0; i < br.dims.size(); ++i) {
+            const DimensionPlan& dim = side.dims[br.dims[i]];
+            v1::CellCoordinate* coord = cell->add_coordinates();
+            coord->set_dimension(dim.id);
+            coord->set_value(digits[i] == dim.unknown() ? "unknown" : dim.values[digits[i]]);
+          }
+          FillCell(slot, c, b, digits, num, den, cell);
           if (partial) cell->add_flags(v1::PARTIAL_PERIOD);
         }
       }
     };
-    for (size_t p = 0; p < periods_.size(); ++p) {
-      emit_row(values.per_period, units.per_period, p * cells, periods_[p].id, v1::SCOPE_PERIOD,
-               out->periods(static_cast<int>(p)).partial());
+    for (int p = 0; p < P; ++p) {
+      emit_slot(p, periods[p].id, v1::SCOPE_PERIOD, out->periods(p).partial());
     }
     if (plan_.cumulative) {
-      for (size_t p = 0; p < periods_.size(); ++p) {
-        emit_row(values.cumulative, units.cumulative, p * cells, periods_[p].id,
-                 v1::SCOPE_CUMULATIVE, out->periods(static_cast<int>(p)).partial());
+      for (int p = 0; p < P; ++p) {
+        emit_slot(span_.cumulative(p), periods[p].id, v1::SCOPE_CUMULATIVE, out->periods(p).partial());
       }
     }
-    emit_row(values.life_of_project, units.life_of_project, 0, "LOP", v1::SCOPE_LIFE_OF_PROJECT,
-             lop->partial());
+    if (plan_.life_of_project_latest && P > 0) {
+      // The latest period's value stands for the life of project.
+      const int first = out->cells_size();
+      emit_slot(P - 1, "LOP", v1::SCOPE_LIFE_OF_PROJECT, lop->partial());
+      (void)first;
+    } else {
+      emit_slot(span_.lop(), "LOP", v1::SCOPE_LIFE_OF_PROJECT, lop->partial());
+    }
+  }
+
+ private:
+  void FillCell(int slot, size_t c, size_t breakdown, const std::vector<int32_t>& digits,
+                const SideValues& num, const SideValues* den, v1::Cell* cell) const {
+    const SidePlan& side = plan_.value;
+    const size_t at = static_cast<size_t>(slot) * side.cell_count + c;
+    const AggregateFunction fn = side.function;
+    cell->set_units(num.units[at]);
+    if (num.not_yet_observable[at] > 0) {
+      cell->add_flags(v1::NOT_YET_OBSERVABLE);
+      cell->set_not_yet_observable(num.not_yet_observable[at]);
+    }
+    std::optional<double> value;
+    if (plan_.measure == MeasureKind::kValue) {
+      if (num.present[at]) value = num.value[at];
+      if (fn == AggregateFunction::kMean) {
+        cell->set_numerator(num.sum[at]);
+        cell->set_denominator(static_cast<double>(num.count[at]));
+      } else if (fn == AggregateFunction::kCount || fn == AggregateFunction::kCountDistinct ||
+                 fn == AggregateFunction::kSum) {
+        cell->set_numerator(num.value[at]);
+      }
+    } else {
+      // The denominator cell: the same slot, over the dimensions it has.
+      const SidePlan& dside = plan_.denominator;
+      const BreakdownPlan& nb = side.breakdowns[breakdown];
+      const BreakdownPlan& db = dside.breakdowns[plan_.denominator_breakdown[breakdown]];
+      int64_t local = 0;
+      size_t k = 0;
+      for (size_t i = 0; i < nb.dims.size(); ++i) {
+        const int e = plan_.denominator_dim[nb.dims[i]];
+        if (e < 0) continue;
+        local = local * dside.dims[db.dims[k]].radix() + digits[i];
+        ++k;
+      }
+      const size_t dat = static_cast<size_t>(slot) * dside.cell_count + db.first_cell + local;
+      if (num.present[at]) cell->set_numerator(num.value[at]);
+      if (den->present[dat]) cell->set_denominator(den->value[dat]);
+      if (!den->present[dat] || den->value[dat] == 0) {
+        cell->add_flags(v1::NO_DENOMINATOR);
+      } else if (num.present[at]) {
+        value = plan_.factor * num.value[at] / den->value[dat];
+      }
+    }
+    if (value && plan_.relative_change) {
+      if (*plan_.baseline == 0) {
+        value.reset();
+      } else {
+        value = 100 * (*value - *plan_.baseline) / *plan_.baseline;
+      }
+    }
+    if (value && std::isfinite(*value)) {
+      cell->set_status(v1::PRESENT);
+      cell->set_value(*value);
+    } else {
+      cell->set_status(v1::MISSING);
+    }
   }
 
   const IndicatorPlan& plan_;
-  const TableData& table_;
-  const std::vector<Period>& periods_;
-  // The project is [project_start_, project_end_); values cover
-  // [project_start_, range_end_), range_end_ being the day after the as-of
-  // date or the project end, whichever is first.
-  Date project_start_, project_end_, range_end_, as_of_;
-  std::vector<int64_t> combos_, next_;
-  std::vector<int32_t> values_;
+  const Span& span_;
 };
 
 }  // namespace
@@ -327,7 +845,7 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
         "the dataset was loaded with another schema than the one the plan was compiled for");
   }
   const Date project_last_day = fw.project_end.AddDays(-1);
-  Date as_of = options.as_of.value_or(std::min(internal::Today(), project_last_day));
+  const Date as_of = options.as_of.value_or(std::min(internal::Today(), project_last_day));
   if (as_of < fw.project_start) {
     return absl::InvalidArgumentError(absl::StrCat(
         "the as-of date ", as_of.ToIsoString(), " is before the project start ",
@@ -342,6 +860,7 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
   report->set_protection(v1::RAW);
   report->set_language(fw.proto.project().default_language().empty()
                            ? "en" : fw.proto.project().default_language());
+  for (const v1::Finding& f : data.findings) *report->add_findings() = f;
   for (const internal::IndicatorPlan& ip : rep.indicators) {
     v1::IndicatorResult* out = report->add_indicators();
     out->set_indicator_id(ip.proto->id());
@@ -352,21 +871,45 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
     absl::StatusOr<std::vector<Period>> periods =
         PeriodsOverlapping(ip.period_kind, fw.project_start, range_end);
     if (!periods.ok()) return periods.status();
-    internal::IndicatorEvaluator evaluator(ip, data.tables[ip.table], *periods, fw.project_start,
-                                           fw.project_end, range_end, as_of);
-    evaluator.Run(out);
-  }
-  for (const v1::Finding& f : data.findings) *report->add_findings() = f;
-  for (const v1::IndicatorResult& ir : report->indicators()) {
-    if (ir.records_without_period() == 0) continue;
-    v1::Finding* f = report->add_findings();
-    f->set_rule("no_placing_date");
-    f->set_severity(v1::WARNING);
-    f->set_indicator_id(ir.indicator_id());
-    f->set_count(ir.records_without_period());
-    f->set_message(absl::StrCat(ir.records_without_period(), " records have no valid placing "
-                                "date and are in no period of indicator '",
-                                ir.indicator_id(), "'"));
+    const internal::Span span{fw.project_start, fw.project_end, range_end, as_of, &*periods};
+    internal::SideValues num, den;
+    internal::SideCounters counters, den_counters;
+    absl::Status status = internal::SideEvaluator(ip.value, data.tables[ip.value.table], span,
+                                                  ip.proto->id())
+                              .Run(&num, &counters);
+    if (!status.ok()) return status;
+    if (ip.measure == internal::MeasureKind::kRatio) {
+      status = internal::SideEvaluator(ip.denominator, data.tables[ip.denominator.table], span,
+                                       ip.proto->id())
+                   .Run(&den, &den_counters);
+      if (!status.ok()) return status;
+    }
+    out->set_records_without_period(counters.without_period);
+    out->set_records_after_as_of(counters.after_as_of);
+    internal::IndicatorEmitter(ip, span)
+        .Emit(num, ip.measure == internal::MeasureKind::kRatio ? &den : nullptr, out);
+    if (counters.without_period > 0) {
+      v1::Finding* f = report->add_findings();
+      f->set_rule("no_placing_date");
+      f->set_severity(v1::WARNING);
+      f->set_indicator_id(ip.proto->id());
+      f->set_table(data.tables[ip.value.table].table->name());
+      f->set_count(counters.without_period);
+      f->set_message(absl::StrCat(counters.without_period,
+                                  " records have no valid placing date and are in no period of "
+                                  "indicator '", ip.proto->id(), "'"));
+    }
+    if (counters.invalid_interval > 0) {
+      v1::Finding* f = report->add_findings();
+      f->set_rule("invalid_interval");
+      f->set_severity(v1::WARNING);
+      f->set_indicator_id(ip.proto->id());
+      f->set_table(data.tables[ip.value.table].table->name());
+      f->set_count(counters.invalid_interval);
+      f->set_message(absl::StrCat(counters.invalid_interval,
+                                  " records close before they open and are left out of stock "
+                                  "indicator '", ip.proto->id(), "'"));
+    }
   }
   return Results(std::move(report));
 }

@@ -1,15 +1,18 @@
 // Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0
 //
-// The compiled form of a framework against a schema: for each indicator,
-// column indexes instead of names, its period kind, and its disaggregation
-// cells laid out densely (breakdown b occupies global cell ids
-// [first_cell, first_cell + cell_count), mixed radix over its dimensions,
-// each dimension's last digit being `unknown`).
+// The compiled form of a framework against a schema. Each indicator's
+// measure is one or two *sides* (an aggregate over one table: a value, or a
+// ratio's numerator and denominator); each side knows where its per-row
+// inputs come from (row sources) and how its disaggregation cells are laid
+// out: breakdown b occupies global cell ids [first_cell, first_cell +
+// cell_count), mixed radix over its dimensions, each dimension's last digit
+// being `unknown`.
 
 #ifndef CTIND_ENGINE_PLAN_H_
 #define CTIND_ENGINE_PLAN_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,39 +24,87 @@
 namespace ctind {
 namespace internal {
 
-enum class AggregateFunction { kCount, kCountDistinct };
+enum class AggregateFunction { kCount, kCountDistinct, kSum, kMean, kMedian, kMin, kMax };
+
+// Where a per-row input comes from: a field of the side's table. (The
+// formula language widens this to any expression, links included.)
+struct RowSource {
+  int column = -1;  // field index in the side's table
+  bool valid() const { return column >= 0; }
+};
+
+// How a dimension's code of a row is derived.
+enum class DimensionKind {
+  kField,           // a CATEGORY field: its code
+  kGrouping,        // a CATEGORY field's code mapped to a group
+  kHierarchyLevel,  // a hierarchical CATEGORY field rolled up to a level
+  kAgeFromBirth,    // age at the placing date from a DATE birth field, banded
+  kStoredAgeBands,  // an INT64 age used as it is, banded
+  kNumericBands,    // a numeric field, banded
+};
 
 struct DimensionPlan {
   std::string id;
-  int column = -1;            // field index in the indicator's table
+  DimensionKind kind = DimensionKind::kField;
+  RowSource source;
   bool multi_valued = false;
-  std::vector<std::string> values;  // codes, in list order (unknown excluded)
+  std::vector<std::string> values;  // output codes in order (unknown excluded)
+  // kGrouping, kHierarchyLevel: source code index → output code (or -1).
+  std::vector<int32_t> code_map;
+  // Bands: kAge*/kStoredAgeBands lower bounds; kNumericBands upper bounds.
+  std::vector<double> bounds;
   int32_t unknown() const { return static_cast<int32_t>(values.size()); }
   int32_t radix() const { return static_cast<int32_t>(values.size()) + 1; }
 };
 
 struct BreakdownPlan {
-  std::string name;          // "" for the total, else ids joined by " x "
-  std::vector<int> dims;     // indexes into IndicatorPlan::dims
+  std::string name;       // "" for the total, else ids joined by " x "
+  std::vector<int> dims;  // indexes into SidePlan::dims
   int64_t first_cell = 0;
   int64_t cell_count = 1;
 };
 
-struct IndicatorPlan {
-  const v1::Indicator* proto = nullptr;  // owned by the plan's Framework
-  bool computed = false;
-  int table = -1;                        // schema table index
+enum class PlacementKind { kFlow, kStockAtEnd, kStockDuring, kYear };
+
+// One aggregate over one table.
+struct SidePlan {
+  int table = -1;
   AggregateFunction function = AggregateFunction::kCount;
-  int key_column = -1;                   // distinct counts: the counted field
-  int placing_column = -1;               // DATE field placing a record
-  PeriodKind period_kind{PeriodType::kQuarterly};
-  bool cumulative = false;
-  // Column identifying the person behind a record (sensitive tables), or
-  // -1: units are then records.
-  int person_column = -1;
+  RowSource value;           // distinct key, or the numeric field aggregated
+  PlacementKind placement = PlacementKind::kFlow;
+  RowSource placing;         // kFlow: DATE; kYear: INT64 year
+  RowSource opened, closed;  // stock
+  // Forward window from the placing date; 0 / 0 = none.
+  int32_t window_days = 0;
+  int32_t window_months = 0;
+  // Person behind a row (sensitive tables) for unit counts; invalid: units
+  // are records. Non-sensitive tables have no unit counting for disclosure.
+  RowSource person;
+  bool sensitive = true;
   std::vector<DimensionPlan> dims;
   std::vector<BreakdownPlan> breakdowns;  // the total first
   int64_t cell_count = 1;
+};
+
+enum class MeasureKind { kValue, kRatio };
+
+struct IndicatorPlan {
+  const v1::Indicator* proto = nullptr;  // owned by the plan's Framework
+  bool computed = false;
+  MeasureKind measure = MeasureKind::kValue;
+  SidePlan value;                        // kValue, or a ratio's numerator
+  SidePlan denominator;                  // kRatio
+  double factor = 1;
+  // kRatio: for each numerator breakdown, the denominator breakdown its
+  // cells are divided by (the dimensions the denominator has).
+  std::vector<int> denominator_breakdown;
+  // For each numerator dimension, its index in the denominator's, or -1.
+  std::vector<int> denominator_dim;
+  PeriodKind period_kind{PeriodType::kQuarterly};
+  bool cumulative = false;
+  bool life_of_project_latest = false;
+  bool relative_change = false;
+  std::optional<double> baseline;
 };
 
 struct PlanRep {

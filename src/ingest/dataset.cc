@@ -2,6 +2,7 @@
 
 #include "ctind/dataset.h"
 
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -196,35 +197,53 @@ class CsvTableLoader {
     if (table_.key_size() == 0 || data.rows == 0) return absl::OkStatus();
     std::vector<const Column*> key_columns;
     for (const std::string& k : table_.key()) key_columns.push_back(&data.columns[data.FieldIndex(k)]);
-    absl::flat_hash_map<std::string, int64_t> seen;
-    seen.reserve(static_cast<size_t>(data.rows));
+    // Each key part as 64 bits: strings by dictionary id (unique per
+    // distinct value), numbers by value or bit pattern.
+    auto part = [](const Column& c, int64_t r) -> uint64_t {
+      switch (c.type) {
+        case v1::INT64: return static_cast<uint64_t>(c.int64s[r]);
+        case v1::DOUBLE: {
+          uint64_t bits;
+          std::memcpy(&bits, &c.doubles[r], sizeof bits);
+          return bits;
+        }
+        default: return static_cast<uint64_t>(static_cast<uint32_t>(c.int32s[r]));
+      }
+    };
+    absl::flat_hash_map<std::string, int64_t> seen_multi;
+    absl::flat_hash_map<uint64_t, int64_t> seen_single;
+    if (key_columns.size() == 1) {
+      seen_single.reserve(static_cast<size_t>(data.rows));
+    } else {
+      seen_multi.reserve(static_cast<size_t>(data.rows));
+    }
     int64_t duplicates = 0, missing = 0;
     std::string key;
     for (int64_t r = 0; r < data.rows; ++r) {
-      key.clear();
       bool complete = true;
-      for (const Column* c : key_columns) {
-        if (c->states[r] != ValueState::kPresent) {
-          complete = false;
-          break;
-        }
-        switch (c->type) {
-          case v1::INT64: absl::StrAppend(&key, c->int64s[r], "\x1f"); break;
-          case v1::DOUBLE: absl::StrAppend(&key, c->doubles[r], "\x1f"); break;
-          case v1::STRING: absl::StrAppend(&key, c->dictionary[c->int32s[r]], "\x1f"); break;
-          default: absl::StrAppend(&key, c->int32s[r], "\x1f"); break;
-        }
-      }
+      for (const Column* c : key_columns) complete = complete && c->states[r] == ValueState::kPresent;
       if (!complete) {
         ++missing;
         continue;
       }
-      auto [it, inserted] = seen.emplace(key, r);
-      if (!inserted) {
+      int64_t first_row = -1;
+      if (key_columns.size() == 1) {
+        auto [it, inserted] = seen_single.emplace(part(*key_columns[0], r), r);
+        if (!inserted) first_row = it->second;
+      } else {
+        key.clear();
+        for (const Column* c : key_columns) {
+          const uint64_t v = part(*c, r);
+          key.append(reinterpret_cast<const char*>(&v), sizeof v);
+        }
+        auto [it, inserted] = seen_multi.emplace(key, r);
+        if (!inserted) first_row = it->second;
+      }
+      if (first_row >= 0) {
         if (options_.strict) {
           return absl::InvalidArgumentError(absl::StrCat(
               file_name_, ": data row ", r + 1, " repeats the key (",
-              absl::StrJoin(table_.key(), ", "), ") of data row ", it->second + 1,
+              absl::StrJoin(table_.key(), ", "), ") of data row ", first_row + 1,
               " (strict ingest rejects duplicate keys)"));
         }
         ++duplicates;
