@@ -74,13 +74,39 @@ struct Span {
   int lop() const { return 2 * P(); }
 };
 
-// Where one row of a side counts.
-struct RowPlacement {
-  // Per-period slots the row belongs to, in order (flow: at most one).
+// Where the rows of a side count, as arrays over rows (no allocation per
+// row): row r is in per-period slots periods[offsets[r] .. offsets[r+1]),
+// in the cumulative values from period cumulative_from[r] on (-1: none)
+// and in the life of project when in_life_of_project[r].
+struct Placements {
+  std::vector<uint32_t> offsets{0};
   std::vector<int32_t> periods;
-  // First period whose cumulative value includes the row; -1 if none.
-  int32_t cumulative_from = -1;
-  bool in_life_of_project = false;
+  std::vector<int32_t> cumulative_from;
+  std::vector<uint8_t> in_life_of_project;
+
+  void Reserve(int64_t rows) {
+    offsets.reserve(static_cast<size_t>(rows) + 1);
+    periods.reserve(static_cast<size_t>(rows));
+    cumulative_from.reserve(static_cast<size_t>(rows));
+    in_life_of_project.reserve(static_cast<size_t>(rows));
+  }
+  // Appends the next row, placed in `period` (or nowhere when -1).
+  void AddFlowRow(int32_t period) {
+    if (period >= 0) periods.push_back(period);
+    offsets.push_back(static_cast<uint32_t>(periods.size()));
+    cumulative_from.push_back(period);
+    in_life_of_project.push_back(period >= 0);
+  }
+  bool CountsSomewhere(int64_t r) const {
+    return offsets[r + 1] > offsets[r] || cumulative_from[r] >= 0 || in_life_of_project[r];
+  }
+};
+
+// Global cell ids of each row, CSR: row r's cells are
+// cells[offsets[r] .. offsets[r+1]).
+struct RowCells {
+  std::vector<uint64_t> offsets{0};
+  std::vector<uint32_t> cells;
 };
 
 // Per-row codes of every dimension of a side, then the global cell ids of
@@ -235,54 +261,79 @@ struct SideCounters {
   int64_t invalid_interval = 0;
 };
 
-// Counts distinct dense ids per slot × cell from per-row placements and
-// cells. `contribute[r]` says whether row r counts.
-void DistinctPerSlot(const DenseKeys& keys, const std::vector<RowPlacement>& placement,
-                     const std::vector<std::vector<uint32_t>>& cells, const Span& span,
-                     int64_t n_cells, std::vector<int64_t>* out) {
+// Sorts `v` ascending by its low `bits` bits (LSD radix, 11 bits a pass).
+void RadixSort(std::vector<uint64_t>* v, int bits) {
+  constexpr int kDigit = 11;
+  constexpr size_t kBuckets = size_t{1} << kDigit;
+  std::vector<uint64_t> scratch(v->size());
+  std::vector<size_t> count(kBuckets);
+  for (int shift = 0; shift < bits; shift += kDigit) {
+    std::fill(count.begin(), count.end(), 0);
+    for (uint64_t x : *v) ++count[(x >> shift) & (kBuckets - 1)];
+    size_t sum = 0;
+    for (size_t& c : count) {
+      const size_t n = c;
+      c = sum;
+      sum += n;
+    }
+    for (uint64_t x : *v) scratch[count[(x >> shift) & (kBuckets - 1)]++] = x;
+    v->swap(scratch);
+  }
+}
+
+int BitsFor(uint64_t n) {
+  int bits = 0;
+  while (bits < 64 && (uint64_t{1} << bits) < n) ++bits;
+  return bits;
+}
+
+// Counts distinct dense ids per slot × cell. Each (key, cell, period) a
+// row reaches becomes one bit-packed code (key | cell | period), where
+// period P stands for the life of project; after a radix sort, equal codes
+// are one key counted once, and the first code of a (key, cell) run is its
+// first period, from which it counts cumulatively.
+void DistinctPerSlot(const DenseKeys& keys, const Placements& placement, const RowCells& cells,
+                     const Span& span, int64_t n_cells, std::vector<int64_t>* out) {
   const int P = span.P();
   out->assign(static_cast<size_t>(span.slots()) * n_cells, 0);
-  // Counting sort of rows by key.
-  std::vector<int64_t> start(static_cast<size_t>(keys.count) + 1, 0);
-  for (int32_t id : keys.ids) {
-    if (id >= 0) ++start[id + 1];
-  }
-  for (int32_t k = 0; k < keys.count; ++k) start[k + 1] += start[k];
-  std::vector<int64_t> rows(static_cast<size_t>(start[keys.count]));
-  std::vector<int64_t> fill(start.begin(), start.end() - 1);
+  const int period_bits = BitsFor(static_cast<uint64_t>(P) + 1);
+  const int cell_bits = BitsFor(static_cast<uint64_t>(n_cells));
+  const int key_bits = BitsFor(static_cast<uint64_t>(keys.count));
+  const int low_bits = period_bits + cell_bits;
+  // Plans bound cells (2^20 per breakdown) and periods; keys are int32.
+  const uint64_t period_mask = (uint64_t{1} << period_bits) - 1;
+  const uint64_t cell_mask = (uint64_t{1} << cell_bits) - 1;
+  std::vector<uint64_t> codes;
+  codes.reserve(cells.cells.size() + 16);
   for (size_t r = 0; r < keys.ids.size(); ++r) {
-    if (keys.ids[r] >= 0) rows[fill[keys.ids[r]]++] = static_cast<int64_t>(r);
-  }
-  std::vector<uint64_t> period_cells;                  // (period, cell) pairs
-  std::vector<std::pair<uint32_t, int32_t>> cum_cells;  // (cell, first period)
-  std::vector<uint32_t> lop_cells;
-  std::vector<int64_t> cum_first(static_cast<size_t>(P) * n_cells, 0);
-  for (int32_t k = 0; k < keys.count; ++k) {
-    period_cells.clear();
-    cum_cells.clear();
-    lop_cells.clear();
-    for (int64_t i = start[k]; i < start[k + 1]; ++i) {
-      const int64_t r = rows[i];
-      const RowPlacement& pl = placement[r];
-      for (uint32_t c : cells[r]) {
-        for (int32_t p : pl.periods) period_cells.push_back((static_cast<uint64_t>(p) << 32) | c);
-        if (pl.cumulative_from >= 0) cum_cells.emplace_back(c, pl.cumulative_from);
-        if (pl.in_life_of_project) lop_cells.push_back(c);
+    if (keys.ids[r] < 0) continue;
+    const uint64_t base = static_cast<uint64_t>(keys.ids[r]) << low_bits;
+    const bool lop = placement.in_life_of_project[r];
+    for (uint64_t ci = cells.offsets[r]; ci < cells.offsets[r + 1]; ++ci) {
+      const uint64_t cell_base = base | (static_cast<uint64_t>(cells.cells[ci]) << period_bits);
+      for (uint32_t pi = placement.offsets[r]; pi < placement.offsets[r + 1]; ++pi) {
+        codes.push_back(cell_base | static_cast<uint64_t>(placement.periods[pi]));
       }
+      if (lop) codes.push_back(cell_base | static_cast<uint64_t>(P));
     }
-    std::sort(period_cells.begin(), period_cells.end());
-    period_cells.erase(std::unique(period_cells.begin(), period_cells.end()), period_cells.end());
-    for (uint64_t pc : period_cells) {
-      (*out)[static_cast<size_t>(pc >> 32) * n_cells + static_cast<uint32_t>(pc)] += 1;
+  }
+  RadixSort(&codes, key_bits + low_bits);
+  std::vector<int64_t> cum_first(static_cast<size_t>(P) * n_cells, 0);
+  uint64_t previous = ~uint64_t{0};
+  uint64_t previous_key_cell = ~uint64_t{0};
+  for (uint64_t code : codes) {
+    if (code == previous) continue;
+    previous = code;
+    const uint64_t key_cell = code >> period_bits;
+    const int64_t p = static_cast<int64_t>(code & period_mask);
+    const int64_t c = static_cast<int64_t>(key_cell & cell_mask);
+    if (p == P) {
+      (*out)[static_cast<size_t>(span.lop()) * n_cells + c] += 1;
+    } else {
+      (*out)[static_cast<size_t>(p) * n_cells + c] += 1;
+      if (key_cell != previous_key_cell) cum_first[static_cast<size_t>(p) * n_cells + c] += 1;
     }
-    std::sort(cum_cells.begin(), cum_cells.end());
-    for (size_t i = 0; i < cum_cells.size(); ++i) {
-      if (i > 0 && cum_cells[i].first == cum_cells[i - 1].first) continue;  // first = min period
-      cum_first[static_cast<size_t>(cum_cells[i].second) * n_cells + cum_cells[i].first] += 1;
-    }
-    std::sort(lop_cells.begin(), lop_cells.end());
-    lop_cells.erase(std::unique(lop_cells.begin(), lop_cells.end()), lop_cells.end());
-    for (uint32_t c : lop_cells) (*out)[static_cast<size_t>(span.lop()) * n_cells + c] += 1;
+    previous_key_cell = key_cell;
   }
   for (int p = 0; p < P; ++p) {
     for (int64_t c = 0; c < n_cells; ++c) {
@@ -307,21 +358,23 @@ class SideEvaluator {
     if (side_.placement == PlacementKind::kYear) return RunYearly(out);
 
     // 1. Place every row.
-    std::vector<RowPlacement> placement(static_cast<size_t>(rows));
+    Placements placement;
     std::vector<int32_t> placing_days;
     std::vector<uint8_t> unobservable(static_cast<size_t>(rows), 0);
     Place(&placement, &placing_days, &unobservable, counters);
 
     // 2. Cells of the rows that count somewhere.
     CellIndex index(side_, table_, placing_days);
-    std::vector<std::vector<uint32_t>> cells(static_cast<size_t>(rows));
+    RowCells cells;
+    cells.offsets.reserve(static_cast<size_t>(rows) + 1);
+    cells.cells.reserve(static_cast<size_t>(rows) * side_.breakdowns.size());
+    std::vector<uint32_t> row_cells;
     for (int64_t r = 0; r < rows; ++r) {
-      const RowPlacement& pl = placement[r];
-      if (pl.periods.empty() && pl.cumulative_from < 0 && !pl.in_life_of_project &&
-          !unobservable[r]) {
-        continue;
+      if (placement.CountsSomewhere(r) || unobservable[r]) {
+        index.CellsOf(r, &row_cells);
+        cells.cells.insert(cells.cells.end(), row_cells.begin(), row_cells.end());
       }
-      index.CellsOf(r, &cells[r]);
+      cells.offsets.push_back(cells.cells.size());
     }
 
     // 3. Accumulate.
@@ -361,15 +414,18 @@ class SideEvaluator {
       if (fn == AggregateFunction::kMedian) values[at].push_back(v);
     };
     for (int64_t r = 0; r < rows; ++r) {
-      const RowPlacement& pl = placement[r];
-      if (cells[r].empty()) continue;
+      if (cells.offsets[r] == cells.offsets[r + 1]) continue;
       double v = 0;
       const bool has = wants_values ? value_of(r, &v) : true;
-      for (uint32_t c : cells[r]) {
-        for (int32_t p : pl.periods) add(static_cast<size_t>(p) * C + c, has, v);
-        if (pl.in_life_of_project) add(static_cast<size_t>(span_.lop()) * C + c, has, v);
-        if (pl.cumulative_from >= 0) {
-          const size_t at = static_cast<size_t>(pl.cumulative_from) * C + c;
+      const int32_t from = placement.cumulative_from[r];
+      for (uint64_t ci = cells.offsets[r]; ci < cells.offsets[r + 1]; ++ci) {
+        const uint32_t c = cells.cells[ci];
+        for (uint32_t pi = placement.offsets[r]; pi < placement.offsets[r + 1]; ++pi) {
+          add(static_cast<size_t>(placement.periods[pi]) * C + c, has, v);
+        }
+        if (placement.in_life_of_project[r]) add(static_cast<size_t>(span_.lop()) * C + c, has, v);
+        if (from >= 0) {
+          const size_t at = static_cast<size_t>(from) * C + c;
           cum_records[at] += 1;
           if (has) {
             cum_count[at] += 1;
@@ -497,9 +553,10 @@ class SideEvaluator {
     return lo;
   }
 
-  void Place(std::vector<RowPlacement>* placement, std::vector<int32_t>* placing_days,
+  void Place(Placements* placement, std::vector<int32_t>* placing_days,
              std::vector<uint8_t>* unobservable, SideCounters* counters) const {
     const int64_t rows = table_.rows;
+    placement->Reserve(rows);
     const int32_t start = span_.project_start.day_number();
     const int32_t end = span_.range_end.day_number();
     const int32_t as_of = span_.as_of.day_number();
@@ -508,32 +565,8 @@ class SideEvaluator {
       placing_days->assign(static_cast<size_t>(rows), CellIndex::kNoDay);
       const bool windowed = side_.window_days > 0 || side_.window_months > 0;
       for (int64_t r = 0; r < rows; ++r) {
-        if (!Present(by, r)) {
-          ++counters->without_period;
-          continue;
-        }
-        const int32_t day = by.int32s[r];
-        (*placing_days)[r] = day;
-        if (day > as_of) {
-          ++counters->after_as_of;
-          continue;
-        }
-        if (day < start || day >= end) continue;
-        if (windowed) {
-          const Date d = Date::FromDayNumber(day);
-          std::optional<Date> window_end =
-              side_.window_months > 0 ? AddMonths(d, side_.window_months) : d;
-          if (window_end) window_end = window_end->AddDays(side_.window_days);
-          if (!window_end || window_end->day_number() > as_of) {
-            (*unobservable)[r] = 1;
-            continue;
-          }
-        }
-        RowPlacement& pl = (*placement)[r];
-        const int32_t p = PeriodOf(day);
-        pl.periods.assign(1, p);
-        pl.cumulative_from = p;
-        pl.in_life_of_project = true;
+        placement->AddFlowRow(FlowPeriod(by, r, start, end, as_of, windowed, placing_days,
+                                         unobservable, counters));
       }
       return;
     }
@@ -545,20 +578,24 @@ class SideEvaluator {
     for (int64_t r = 0; r < rows; ++r) {
       if (!Present(opened, r)) {
         ++counters->without_period;
+        placement->AddFlowRow(-1);
         continue;
       }
       const int32_t o = opened.int32s[r];
       if (o > as_of) {
         ++counters->after_as_of;
+        placement->AddFlowRow(-1);
         continue;
       }
       int32_t c = std::numeric_limits<int32_t>::max();
       if (closed != nullptr && Present(*closed, r) && closed->int32s[r] <= as_of) c = closed->int32s[r];
       if (c < o) {
         ++counters->invalid_interval;
+        placement->AddFlowRow(-1);
         continue;
       }
-      RowPlacement& pl = (*placement)[r];
+      int32_t cumulative_from = -1;
+      bool in_lop = false;
       for (size_t p = 0; p < periods.size(); ++p) {
         const int32_t ps = std::max(periods[p].start.day_number(), start);
         const int32_t pe = std::min(periods[p].end.day_number(), end);  // exclusive
@@ -569,18 +606,46 @@ class SideEvaluator {
           const int32_t last = pe - 1;  // the period's last observed day
           member = o <= last && c >= last;
         }
-        if (member) pl.periods.push_back(static_cast<int32_t>(p));
+        if (member) placement->periods.push_back(static_cast<int32_t>(p));
       }
       if (side_.placement == PlacementKind::kStockDuring) {
-        pl.in_life_of_project = o < end && c >= start;
-        if (pl.in_life_of_project) {
-          // Cumulative from the first period the interval reaches.
-          pl.cumulative_from = std::max<int32_t>(0, PeriodOf(std::max(o, start)));
-        }
+        in_lop = o < end && c >= start;
+        // Cumulative from the first period the interval reaches.
+        if (in_lop) cumulative_from = std::max<int32_t>(0, PeriodOf(std::max(o, start)));
       } else {
-        pl.in_life_of_project = o <= end - 1 && c >= end - 1;
+        in_lop = o <= end - 1 && c >= end - 1;
+      }
+      placement->offsets.push_back(static_cast<uint32_t>(placement->periods.size()));
+      placement->cumulative_from.push_back(cumulative_from);
+      placement->in_life_of_project.push_back(in_lop);
+    }
+  }
+
+  // The period of flow row r, or -1 when it counts in none (counting why).
+  int32_t FlowPeriod(const Column& by, int64_t r, int32_t start, int32_t end, int32_t as_of,
+                     bool windowed, std::vector<int32_t>* placing_days,
+                     std::vector<uint8_t>* unobservable, SideCounters* counters) const {
+    if (!Present(by, r)) {
+      ++counters->without_period;
+      return -1;
+    }
+    const int32_t day = by.int32s[r];
+    (*placing_days)[r] = day;
+    if (day > as_of) {
+      ++counters->after_as_of;
+      return -1;
+    }
+    if (day < start || day >= end) return -1;
+    if (windowed) {
+      const Date d = Date::FromDayNumber(day);
+      std::optional<Date> window_end = side_.window_months > 0 ? AddMonths(d, side_.window_months) : d;
+      if (window_end) window_end = window_end->AddDays(side_.window_days);
+      if (!window_end || window_end->day_number() > as_of) {
+        (*unobservable)[r] = 1;
+        return -1;
       }
     }
+    return PeriodOf(day);
   }
 
   // A side placed by a calendar year field (reference data such as

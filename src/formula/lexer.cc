@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/strings.h"
 
 namespace ctind {
 namespace internal {
@@ -103,7 +104,7 @@ bool Tokenize(std::string_view text, std::vector<Token>* tokens, LexError* error
         }
       }
       if (j < n && IsIdentStart(text[j])) {
-        return fail(j, absl::StrCat("malformed number '", text.substr(i, j + 1 - i), "'"));
+        return fail(j, absl::StrCat("malformed number '", Sv(text.substr(i, j + 1 - i)), "'"));
       }
       const std::string digits(text.substr(i, j - i));
       if (is_double) {
@@ -216,11 +217,11 @@ std::string Describe(const Token& token, std::string_view text) {
                                          static_cast<size_t>(token.end - token.begin));
   switch (token.kind) {
     case TokenKind::kEnd: return "end of formula";
-    case TokenKind::kIdentifier: return absl::StrCat("name '", s, "'");
+    case TokenKind::kIdentifier: return absl::StrCat("name '", Sv(s), "'");
     case TokenKind::kInt:
-    case TokenKind::kDouble: return absl::StrCat("number ", s);
+    case TokenKind::kDouble: return absl::StrCat("number ", Sv(s));
     case TokenKind::kString: return "a string";
-    default: return absl::StrCat("'", s, "'");
+    default: return absl::StrCat("'", Sv(s), "'");
   }
 }
 
