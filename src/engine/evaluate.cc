@@ -351,6 +351,27 @@ class SideEvaluator {
       : side_(side), table_(table), span_(span), indicator_id_(indicator_id) {}
 
   absl::Status Run(SideValues* out, SideCounters* counters) {
+    absl::Status status = Accumulate(out, counters);
+    if (status.ok() && side_.placement == PlacementKind::kStockAtEnd) {
+      // A stock at the end of a period is already "to date": its
+      // cumulative value is the period's.
+      const size_t C = static_cast<size_t>(side_.cell_count);
+      for (int p = 0; p < span_.P(); ++p) {
+        const size_t from = static_cast<size_t>(p) * C, to = static_cast<size_t>(span_.cumulative(p)) * C;
+        for (std::vector<int64_t>* v : {&out->count, &out->units, &out->not_yet_observable, &out->records}) {
+          std::copy(v->begin() + from, v->begin() + from + C, v->begin() + to);
+        }
+        for (std::vector<double>* v : {&out->value, &out->sum}) {
+          std::copy(v->begin() + from, v->begin() + from + C, v->begin() + to);
+        }
+        std::copy(out->present.begin() + from, out->present.begin() + from + C, out->present.begin() + to);
+      }
+    }
+    return status;
+  }
+
+ private:
+  absl::Status Accumulate(SideValues* out, SideCounters* counters) {
     const int64_t rows = table_.rows;
     const size_t n = static_cast<size_t>(span_.slots()) * side_.cell_count;
     out->cells = side_.cell_count;
@@ -534,7 +555,6 @@ class SideEvaluator {
     return absl::OkStatus();
   }
 
- private:
   int32_t PeriodOf(int32_t day) const {
     const std::vector<Period>& periods = *span_.periods;
     if (periods.empty() || day < periods.front().start.day_number() ||

@@ -193,6 +193,7 @@ TEST_F(MeasuresTest, DerivedDimensions) {
 
 TEST_F(MeasuresTest, StockAtEndAndDuring) {
   auto at_end = Compute(R"pb(measure { value { table: "cases" count: true } }
+      cumulation: CUMULATIVE
       period { every: QUARTERLY kind: STOCK_AT_END opened: "opened_on" closed: "closed_on" } )pb");
   ASSERT_TRUE(at_end.ok()) << at_end.status();
   auto cells = Cells(*at_end);
@@ -201,6 +202,8 @@ TEST_F(MeasuresTest, StockAtEndAndDuring) {
   EXPECT_EQ(V(cells, "SCOPE_PERIOD|2025Q3|"), 1);
   EXPECT_EQ(V(cells, "SCOPE_PERIOD|2025Q4|"), 2);  // C3, C4; C5 is invalid
   EXPECT_EQ(V(cells, "SCOPE_LIFE_OF_PROJECT|LOP|"), 2);
+  // A stock at the end of a period is already to date.
+  EXPECT_EQ(V(cells, "SCOPE_CUMULATIVE|2025Q2|"), 2);
   bool finding = false;
   for (const v1::Finding& f : last_report_.findings()) {
     finding = finding || (f.rule() == "invalid_interval" && f.count() == 1);
