@@ -29,6 +29,7 @@
 #include "ctind/engine.h"
 #include "ctind/model.h"
 #include "ctind/render.h"
+#include "ctind/v1/framework.pb.h"
 #include "ctind/v1/report.pb.h"
 #include "model/proto_io.h"
 
@@ -640,6 +641,27 @@ ctind_status ctind_options_set_ignore_unknown_columns(ctind_options* options,
   if (options == nullptr) return CTIND_INVALID_ARGUMENT;
   options->ingest.ignore_unknown_columns = ignore;
   return CTIND_OK;
+}
+
+ctind_status ctind_options_add_period_type(ctind_options* options, const char* type,
+                                           size_t len, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_options_add_period_type";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (options == nullptr) return NullArgument(kFn, "options");
+    std::string_view text;
+    absl::Status status = InputString(kFn, "type", type, len, &text);
+    if (!status.ok()) return status;
+    v1::PeriodType parsed;
+    if (!v1::PeriodType_Parse(std::string(text), &parsed) || parsed == v1::PERIOD_TYPE_UNSPECIFIED ||
+        parsed == v1::CUSTOM) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          kFn, ": unknown period type '", ctind::Sv(text),
+          "'; use DAILY, WEEKLY, MONTHLY, QUARTERLY, SIX_MONTHLY, SIX_MONTHLY_APRIL, YEARLY, "
+          "FINANCIAL_YEAR or FINANCIAL_QUARTER"));
+    }
+    options->evaluate.period_types.emplace_back(text);
+    return absl::OkStatus();
+  });
 }
 
 // Dataset.

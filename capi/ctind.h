@@ -193,6 +193,15 @@ CTIND_EXPORT ctind_status ctind_options_set_strict(ctind_options* options,
 CTIND_EXPORT ctind_status ctind_options_set_ignore_unknown_columns(
     ctind_options* options, bool ignore);
 
+/* Adds a period type to report besides each indicator's own frequency, by
+ * its name in framework.proto ("QUARTERLY", "FINANCIAL_YEAR", …), so one
+ * report holds quarters and fiscal years. CTIND_INVALID_ARGUMENT for an
+ * unknown name. */
+CTIND_EXPORT ctind_status ctind_options_add_period_type(ctind_options* options,
+                                                        const char* type,
+                                                        size_t len,
+                                                        ctind_error** out_error);
+
 /* ----------------------------------------------------------------------
  * Dataset: records of a schema's tables, in columns.
  */

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "ctind/dataset.h"
@@ -55,6 +56,11 @@ struct EvaluateOptions {
   // Last day of data considered, inclusive. Default: today (UTC), capped at
   // the project's last day. Reproducible runs pass it explicitly.
   std::optional<Date> as_of;
+  // Period types to report besides each indicator's own frequency, by
+  // their names in framework.proto ("QUARTERLY", "FINANCIAL_YEAR", …), so
+  // that one report holds quarters and fiscal years. Each is computed over
+  // its own date ranges.
+  std::vector<std::string> period_types;
 };
 
 // Raw results of one evaluation. Immutable; cheap to copy.

@@ -279,3 +279,41 @@ TEST(EngineTest, DatasetOfAnotherSchemaIsRejected) {
 
 }  // namespace
 }  // namespace ctind
+
+namespace ctind {
+namespace {
+
+TEST(EngineTest, QuartersAndFiscalYearsInOneReport) {
+  Fixture f = MakeFixture();
+  std::string text = FrameworkText(R"(count_distinct: "person_id")");
+  text.replace(text.find("end_date: \"2025-12-31\""), 22,
+               "end_date: \"2025-12-31\" fiscal_year_start_month: 10");
+  absl::StatusOr<Framework> fw = Framework::Parse(text, ProtoFormat::kText, "fw");
+  ASSERT_TRUE(fw.ok()) << fw.status();
+  absl::StatusOr<Plan> plan = Plan::Compile(*fw, f.schema);
+  ASSERT_TRUE(plan.ok());
+  EvaluateOptions options;
+  options.as_of = Date::ParseIso("2025-08-15");
+  options.period_types = {"FINANCIAL_YEAR", "QUARTERLY"};
+  absl::StatusOr<Results> results = Evaluate(*plan, f.dataset, options);
+  ASSERT_TRUE(results.ok()) << results.status();
+  const v1::IndicatorResult& ir = results->proto().indicators(0);
+  std::vector<std::string> ids;
+  for (const v1::ReportPeriod& p : ir.periods()) ids.push_back(p.id());
+  // Quarters (the indicator's own), then the fiscal year, then LOP once.
+  EXPECT_THAT(ids, ::testing::ElementsAre("2025Q1", "2025Q2", "2025Q3", "2024Oct", "LOP"));
+  const auto cells = CellsByKey(ir);
+  // FY 2024Oct runs to 30 September 2025: P1..P4, each once.
+  EXPECT_EQ(ValueOf(cells, "SCOPE_PERIOD|2024Oct|"), 4);
+  EXPECT_THAT(cells.at("SCOPE_PERIOD|2024Oct|").flags(), ::testing::Contains(v1::PARTIAL_PERIOD));
+  EXPECT_EQ(ValueOf(cells, "SCOPE_PERIOD|2025Q1|"), 2);
+  EXPECT_EQ(ValueOf(cells, "SCOPE_LIFE_OF_PROJECT|LOP|"), 4);
+
+  options.period_types = {"FORTNIGHTLY"};
+  absl::StatusOr<Results> bad = Evaluate(*plan, f.dataset, options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(std::string(bad.status().message()), HasSubstr("unknown period type 'FORTNIGHTLY'"));
+}
+
+}  // namespace
+}  // namespace ctind

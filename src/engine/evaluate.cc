@@ -778,81 +778,78 @@ class IndicatorEmitter {
  public:
   IndicatorEmitter(const IndicatorPlan& plan, const Span& span) : plan_(plan), span_(span) {}
 
-  void Emit(const SideValues& num, const SideValues* den, v1::IndicatorResult* out) {
+  // The periods of this span and their cells (per period, and cumulative
+  // when the indicator is cumulative).
+  void EmitPeriods(const SideValues& num, const SideValues* den, v1::IndicatorResult* out) {
     const std::vector<Period>& periods = *span_.periods;
+    std::vector<bool> partial;
     for (const Period& p : periods) {
       v1::ReportPeriod* rp = out->add_periods();
       rp->set_id(p.id);
       rp->set_type(ProtoType(p.kind.type));
       rp->set_start(p.start.ToIsoString());
       rp->set_end(p.end.ToIsoString());
-      rp->set_partial(p.Contains(span_.as_of) && span_.as_of.AddDays(1) != p.end);
+      partial.push_back(p.Contains(span_.as_of) && span_.as_of.AddDays(1) != p.end);
+      rp->set_partial(partial.back());
     }
+    const int P = span_.P();
+    for (int p = 0; p < P; ++p) EmitSlot(num, den, p, periods[p].id, v1::SCOPE_PERIOD, partial[p], out);
+    if (plan_.cumulative) {
+      for (int p = 0; p < P; ++p) {
+        EmitSlot(num, den, span_.cumulative(p), periods[p].id, v1::SCOPE_CUMULATIVE, partial[p], out);
+      }
+    }
+  }
+
+  // The life-of-project period and its cells: recomputed over the whole
+  // range, or the latest period's value.
+  void EmitLifeOfProject(const SideValues& num, const SideValues* den, v1::IndicatorResult* out) {
     v1::ReportPeriod* lop = out->add_periods();
     lop->set_id("LOP");
     lop->set_start(span_.project_start.ToIsoString());
     lop->set_end(span_.range_end.ToIsoString());
     lop->set_partial(span_.range_end != span_.project_end);
-
-    const SidePlan& side = plan_.value;
-    const int64_t C = side.cell_count;
-    // Cells with an unknown coordinate appear only when something is there.
-    std::vector<bool> shown(static_cast<size_t>(C), true);
-    std::vector<int32_t> digits;
-    for (const BreakdownPlan& br : side.breakdowns) {
-      for (int64_t local = 0; local < br.cell_count; ++local) {
-        const size_t c = static_cast<size_t>(br.first_cell + local);
-        if (!Coordinates(side, br, local, &digits)) continue;
-        bool any = false;
-        for (int s = 0; s < span_.slots(); ++s) {
-          const size_t at = static_cast<size_t>(s) * C + c;
-          any = any || num.records[at] > 0 || num.not_yet_observable[at] > 0;
-        }
-        shown[c] = any;
-      }
-    }
-    const int P = span_.P();
-    auto emit_slot = [&](int slot, const std::string& period, v1::Scope scope, bool partial) {
-      for (size_t b = 0; b < side.breakdowns.size(); ++b) {
-        const BreakdownPlan& br = side.breakdowns[b];
-        for (int64_t local = 0; local < br.cell_count; ++local) {
-          const size_t c = static_cast<size_t>(br.first_cell + local);
-          if (!shown[c]) continue;
-          v1::Cell* cell = out->add_cells();
-          cell->set_period(period);
-          cell->set_scope(scope);
-          cell->set_breakdown(br.name);
-          Coordinates(side, br, local, &digits);
-          for (size_t i = 0; i < br.dims.size(); ++i) {
-            const DimensionPlan& dim = side.dims[br.dims[i]];
-            v1::CellCoordinate* coord = cell->add_coordinates();
-            coord->set_dimension(dim.id);
-            coord->set_value(digits[i] == dim.unknown() ? "unknown" : dim.values[digits[i]]);
-          }
-          FillCell(slot, c, b, digits, num, den, cell);
-          if (partial) cell->add_flags(v1::PARTIAL_PERIOD);
-        }
-      }
-    };
-    for (int p = 0; p < P; ++p) {
-      emit_slot(p, periods[p].id, v1::SCOPE_PERIOD, out->periods(p).partial());
-    }
-    if (plan_.cumulative) {
-      for (int p = 0; p < P; ++p) {
-        emit_slot(span_.cumulative(p), periods[p].id, v1::SCOPE_CUMULATIVE, out->periods(p).partial());
-      }
-    }
-    if (plan_.life_of_project_latest && P > 0) {
-      // The latest period's value stands for the life of project.
-      const int first = out->cells_size();
-      emit_slot(P - 1, "LOP", v1::SCOPE_LIFE_OF_PROJECT, lop->partial());
-      (void)first;
-    } else {
-      emit_slot(span_.lop(), "LOP", v1::SCOPE_LIFE_OF_PROJECT, lop->partial());
-    }
+    const int slot = plan_.life_of_project_latest && span_.P() > 0 ? span_.P() - 1 : span_.lop();
+    EmitSlot(num, den, slot, "LOP", v1::SCOPE_LIFE_OF_PROJECT, lop->partial(), out);
   }
 
  private:
+  // Cells with an unknown coordinate appear only when something is there.
+  bool Shown(const SideValues& num, size_t c, bool has_unknown) const {
+    if (!has_unknown) return true;
+    const int64_t C = plan_.value.cell_count;
+    for (int s = 0; s < span_.slots(); ++s) {
+      const size_t at = static_cast<size_t>(s) * C + c;
+      if (num.records[at] > 0 || num.not_yet_observable[at] > 0) return true;
+    }
+    return false;
+  }
+
+  void EmitSlot(const SideValues& num, const SideValues* den, int slot, const std::string& period,
+                v1::Scope scope, bool partial, v1::IndicatorResult* out) {
+    const SidePlan& side = plan_.value;
+    std::vector<int32_t> digits;
+    for (size_t b = 0; b < side.breakdowns.size(); ++b) {
+      const BreakdownPlan& br = side.breakdowns[b];
+      for (int64_t local = 0; local < br.cell_count; ++local) {
+        const size_t c = static_cast<size_t>(br.first_cell + local);
+        if (!Shown(num, c, Coordinates(side, br, local, &digits))) continue;
+        v1::Cell* cell = out->add_cells();
+        cell->set_period(period);
+        cell->set_scope(scope);
+        cell->set_breakdown(br.name);
+        for (size_t i = 0; i < br.dims.size(); ++i) {
+          const DimensionPlan& dim = side.dims[br.dims[i]];
+          v1::CellCoordinate* coord = cell->add_coordinates();
+          coord->set_dimension(dim.id);
+          coord->set_value(digits[i] == dim.unknown() ? "unknown" : dim.values[digits[i]]);
+        }
+        FillCell(slot, c, b, digits, num, den, cell);
+        if (partial) cell->add_flags(v1::PARTIAL_PERIOD);
+      }
+    }
+  }
+
   void FillCell(int slot, size_t c, size_t breakdown, const std::vector<int32_t>& digits,
                 const SideValues& num, const SideValues* den, v1::Cell* cell) const {
     const SidePlan& side = plan_.value;
@@ -937,6 +934,18 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
         fw.project_start.ToIsoString(), ": there is nothing to compute yet"));
   }
   const Date range_end = std::min(as_of.AddDays(1), fw.project_end);
+  std::vector<PeriodKind> extra_kinds;
+  for (const std::string& name : options.period_types) {
+    v1::PeriodType type;
+    std::optional<PeriodKind> kind;
+    if (v1::PeriodType_Parse(name, &type)) kind = internal::KindOf(type, fw.fiscal_year_start_month);
+    if (!kind) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown period type '", name, "': use DAILY, WEEKLY, MONTHLY, QUARTERLY, SIX_MONTHLY, "
+          "SIX_MONTHLY_APRIL, YEARLY, FINANCIAL_YEAR or FINANCIAL_QUARTER"));
+    }
+    extra_kinds.push_back(*kind);
+  }
 
   auto report = std::make_shared<v1::Report>();
   report->set_project_id(fw.proto.project().id());
@@ -953,26 +962,47 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
     out->set_title(ip.proto->title());
     out->set_unit(ip.proto->unit());
     if (!ip.computed) continue;
-    absl::StatusOr<std::vector<Period>> periods =
-        PeriodsOverlapping(ip.period_kind, fw.project_start, range_end);
-    if (!periods.ok()) return periods.status();
-    const internal::Span span{fw.project_start, fw.project_end, range_end, as_of, &*periods};
-    internal::SideValues num, den;
-    internal::SideCounters counters, den_counters;
-    absl::Status status = internal::SideEvaluator(ip.value, data.tables[ip.value.table], span,
-                                                  ip.proto->id())
-                              .Run(&num, &counters);
-    if (!status.ok()) return status;
-    if (ip.measure == internal::MeasureKind::kRatio) {
-      status = internal::SideEvaluator(ip.denominator, data.tables[ip.denominator.table], span,
-                                       ip.proto->id())
-                   .Run(&den, &den_counters);
+    // The indicator's own frequency first (its life-of-project value and
+    // counters come from it), then the other period types asked for.
+    std::vector<PeriodKind> kinds = {ip.period_kind};
+    for (const PeriodKind& k : extra_kinds) {
+      if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+    }
+    internal::SideCounters counters;
+    std::optional<internal::SideValues> lop_num, lop_den;
+    std::vector<Period> lop_periods;
+    for (size_t k = 0; k < kinds.size(); ++k) {
+      absl::StatusOr<std::vector<Period>> periods =
+          PeriodsOverlapping(kinds[k], fw.project_start, range_end);
+      if (!periods.ok()) return periods.status();
+      const internal::Span span{fw.project_start, fw.project_end, range_end, as_of, &*periods};
+      internal::SideValues num, den;
+      internal::SideCounters side_counters, den_counters;
+      absl::Status status = internal::SideEvaluator(ip.value, data.tables[ip.value.table], span,
+                                                    ip.proto->id())
+                                .Run(&num, &side_counters);
       if (!status.ok()) return status;
+      if (ip.measure == internal::MeasureKind::kRatio) {
+        status = internal::SideEvaluator(ip.denominator, data.tables[ip.denominator.table], span,
+                                         ip.proto->id())
+                     .Run(&den, &den_counters);
+        if (!status.ok()) return status;
+      }
+      const internal::SideValues* den_ptr = ip.measure == internal::MeasureKind::kRatio ? &den : nullptr;
+      internal::IndicatorEmitter(ip, span).EmitPeriods(num, den_ptr, out);
+      if (k == 0) {
+        counters = side_counters;
+        lop_periods = *periods;
+        lop_num = std::move(num);
+        if (den_ptr != nullptr) lop_den = std::move(den);
+      }
+    }
+    {
+      const internal::Span span{fw.project_start, fw.project_end, range_end, as_of, &lop_periods};
+      internal::IndicatorEmitter(ip, span).EmitLifeOfProject(*lop_num, lop_den ? &*lop_den : nullptr, out);
     }
     out->set_records_without_period(counters.without_period);
     out->set_records_after_as_of(counters.after_as_of);
-    internal::IndicatorEmitter(ip, span)
-        .Emit(num, ip.measure == internal::MeasureKind::kRatio ? &den : nullptr, out);
     if (counters.without_period > 0) {
       v1::Finding* f = report->add_findings();
       f->set_rule("no_placing_date");

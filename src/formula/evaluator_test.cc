@@ -109,7 +109,7 @@ const Fixture& Shared() {
   return *f;
 }
 
-absl::StatusOr<Vector> Run(const Fixture& f, const std::string& formula, const std::string& table,
+absl::StatusOr<Vector> EvalOn(const Fixture& f, const std::string& formula, const std::string& table,
                            const char* as_of = "2025-06-30") {
   Diagnostics d;
   absl::StatusOr<CompiledFormula> c =
@@ -129,7 +129,7 @@ class EvaluatorTest : public ::testing::TestWithParam<EvalCase> {};
 
 TEST_P(EvaluatorTest, Evaluates) {
   const EvalCase& c = GetParam();
-  absl::StatusOr<Vector> v = Run(Shared(), c.formula, c.table);
+  absl::StatusOr<Vector> v = EvalOn(Shared(), c.formula, c.table);
   ASSERT_TRUE(v.ok()) << c.formula << ": " << v.status();
   EXPECT_EQ(RenderAll(*v), c.expected) << c.formula;
 }
@@ -296,6 +296,207 @@ INSTANTIATE_TEST_SUITE_P(
         EvalCase{"count(cases where count(services where units > outer.budget / 50) > 0)", "persons",
                  "1|0|0"},
         EvalCase{"count(services where case.person.prs_Gender = \"F\")", "cases", "2|1|0|0|0|0"}));
+
+TEST(EvaluatorErrorTest, IntegerOverflowIsAnErrorNamingTheFormula) {
+  for (const char* formula : {"age * 9223372036854775807", "age + 9223372036854775807",
+                              "-age - 9223372036854775807", "-(-9223372036854775808 + age * 0)",
+                              "sum(services.units) * 9223372036854775807"}) {
+    const std::string table = std::string(formula).find("services") != std::string::npos ? "cases" : "victims";
+    absl::StatusOr<Vector> v = EvalOn(Shared(), formula, table);
+    EXPECT_EQ(v.status().code(), absl::StatusCode::kOutOfRange) << formula;
+    EXPECT_THAT(std::string(v.status().message()), HasSubstr("integer overflow in '")) << formula;
+    EXPECT_THAT(std::string(v.status().message()), HasSubstr(absl::StrCat("of formula '", formula, "'")));
+  }
+}
+
+TEST(EvaluatorErrorTest, OverflowInAnUntakenBranchDoesNotFail) {
+  for (const char* formula : {"if(age > 100, age * 9223372036854775807, 0)",
+                              "age > 100 and age * 9223372036854775807 > 0",
+                              "age < 100 or age * 9223372036854775807 > 0",
+                              "coalesce(age, 1) > 0 or age * 9223372036854775807 > 0",
+                              "coalesce(1, age * 9223372036854775807)",
+                              "if(false, age * 9223372036854775807, 1)"}) {
+    absl::StatusOr<Vector> v = EvalOn(Shared(), formula, "victims");
+    EXPECT_TRUE(v.ok()) << formula << ": " << v.status();
+  }
+  // The taken rows do fail.
+  EXPECT_EQ(EvalOn(Shared(), "if(age > 20, age * 9223372036854775807, 0)", "victims").status().code(),
+            absl::StatusCode::kOutOfRange);
+}
+
+TEST(EvaluatorErrorTest, DuplicateParentKeysFailWithoutEchoingValues) {
+  const Schema schema = TestSchema();
+  Dataset dataset = LoadDataset(schema, {{"persons", "person_id,prs_Gender,birth_date\nSECRET1,F,\nSECRET1,M,\nP2,F,\nP2,F,\nP3,,\n"},
+                                         {"cases", kCases}});
+  Diagnostics d;
+  absl::StatusOr<CompiledFormula> f =
+      CompileFormula("person.prs_Gender = \"F\"", Rep(schema), "cases", RequiredType::kBool, &d);
+  ASSERT_TRUE(f.ok()) << f.status();
+  EvalContext context(DatasetAccess::Rep(dataset), *Date::ParseIso("2025-06-30"));
+  absl::StatusOr<Vector> v = f->Evaluate(context);
+  EXPECT_EQ(v.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(v.status().message(),
+            "link 'person' of table 'cases' needs field 'person_id' of table 'persons' to be "
+            "unique, but 2 values appear more than once");
+  EXPECT_THAT(std::string(v.status().message()), ::testing::Not(HasSubstr("SECRET")));
+  // Aggregates through the link fail the same way, also on a second call.
+  absl::StatusOr<CompiledFormula> g =
+      CompileFormula("count(cases)", Rep(schema), "persons", RequiredType::kNumeric, &d);
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(g->Evaluate(context).status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(f->Evaluate(context).status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(EvaluatorTest, AsOfDateCutsDatedChildren) {
+  // With a later as-of date S3 (2025-07-01) and C5 (2026-01-01) count.
+  absl::StatusOr<Vector> v = EvalOn(Shared(), "count(services)", "cases", "2026-12-31");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(RenderAll(*v), "3|1|1|0|0|0");
+  v = EvalOn(Shared(), "count(person.cases)", "cases", "2026-12-31");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(RenderAll(*v), "3|3|1|null|3|null");
+  v = EvalOn(Shared(), "count(services)", "cases", "2024-01-31");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(RenderAll(*v), "1|0|1|0|0|0");  // S5 has no date: kept
+}
+
+TEST(EvaluatorTest, EvaluateMaskKeepsOnlyTrue) {
+  Diagnostics d;
+  absl::StatusOr<CompiledFormula> f = CompileFormula(
+      "prs_Gender = \"Feminine\" and days_between(identified_on, first_service_on) <= 30",
+      Rep(Shared().schema), "victims", RequiredType::kBool, &d);
+  ASSERT_TRUE(f.ok()) << f.status();
+  EvalContext context(DatasetAccess::Rep(Shared().dataset), *Date::ParseIso("2025-06-30"));
+  absl::StatusOr<std::vector<uint8_t>> mask = f->EvaluateMask(context);
+  ASSERT_TRUE(mask.ok());
+  EXPECT_EQ(*mask, (std::vector<uint8_t>{1, 0, 0, 1, 0}));
+  absl::StatusOr<CompiledFormula> g =
+      CompileFormula("age", Rep(Shared().schema), "victims", RequiredType::kNumeric, &d);
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(g->EvaluateMask(context).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(EvaluatorTest, CompiledFormulasAreSharedAcrossThreads) {
+  Diagnostics d;
+  absl::StatusOr<CompiledFormula> f = CompileFormula(
+      "exists(person.cases where opened_on > outer.closed_on and opened_on <= add_months(outer.closed_on, 12))",
+      Rep(Shared().schema), "cases", RequiredType::kBool, &d);
+  ASSERT_TRUE(f.ok()) << f.status();
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&, t] {
+      EvalContext context(DatasetAccess::Rep(Shared().dataset), *Date::ParseIso("2025-06-30"));
+      for (int k = 0; k < 50; ++k) {
+        absl::StatusOr<Vector> v = f->Evaluate(context);
+        results[t] = v.ok() ? RenderAll(*v) : std::string(v.status().message());
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::string& r : results) EXPECT_EQ(r, "true|false|false|null|false|null");
+}
+
+TEST(EvaluatorTest, LimitsGiveDiagnosticsThroughCompile) {
+  Diagnostics d;
+  const std::string deep = std::string(10000, '(') + "age" + std::string(10000, ')') + " > 1";
+  EXPECT_EQ(CompileFormula(deep, Rep(Shared().schema), "victims", RequiredType::kBool, &d).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  const std::string huge = "nick = \"" + std::string(1 << 20, 'x') + "\"";
+  EXPECT_EQ(CompileFormula(huge, Rep(Shared().schema), "victims", RequiredType::kBool, &d).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].message, "formula is nested more than 256 deep");
+  EXPECT_EQ(d[1].message, "formula is 1048585 bytes long, more than the limit of 65536");
+}
+
+TEST(EvaluatorTest, DatasetOfAnotherSchemaIsRejected) {
+  const Schema other = TestSchema(R"pb(
+    id: "other"
+    tables { name: "victims" key: "record_id" fields { name: "record_id" type: STRING } fields { name: "age" type: STRING } }
+  )pb");
+  Dataset dataset(other);
+  Diagnostics d;
+  absl::StatusOr<CompiledFormula> f =
+      CompileFormula("age > 1", Rep(Shared().schema), "victims", RequiredType::kBool, &d);
+  ASSERT_TRUE(f.ok());
+  EvalContext context(DatasetAccess::Rep(dataset), Date());
+  EXPECT_EQ(f->Evaluate(context).status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+// ---- The shared month and age vectors (tests/data/vectors) ----
+
+std::vector<std::vector<std::string>> ReadVectors(const std::string& name) {
+  const char* env = std::getenv("CTIND_TESTDATA_DIR");
+#ifdef CTIND_TESTDATA_DIR
+  const std::string dir = env != nullptr && *env != '\0' ? env : CTIND_TESTDATA_DIR;
+#else
+  const std::string dir = env != nullptr ? env : "";
+#endif
+  std::ifstream in(dir + "/" + name);
+  EXPECT_TRUE(in.good()) << "cannot open " << dir << "/" << name;
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    rows.push_back(absl::StrSplit(line, ','));
+  }
+  EXPECT_FALSE(rows.empty()) << name;
+  return rows;
+}
+
+// Loads the vectors as columns of table "pairs" and evaluates `formula`.
+std::string EvalPairs(const std::string& csv, const std::string& formula) {
+  const Schema schema = TestSchema();
+  Dataset dataset = LoadDataset(schema, {{"pairs", csv}});
+  Diagnostics d;
+  absl::StatusOr<CompiledFormula> f = CompileFormula(formula, Rep(schema), "pairs", RequiredType::kAny, &d);
+  EXPECT_TRUE(f.ok()) << f.status();
+  if (!f.ok()) return "";
+  EvalContext context(DatasetAccess::Rep(dataset), Date());
+  absl::StatusOr<Vector> v = f->Evaluate(context);
+  EXPECT_TRUE(v.ok()) << v.status();
+  return v.ok() ? RenderAll(*v) : "";
+}
+
+TEST(VectorsTest, Months) {
+  std::string add = "a,b,n,x,y\n", between = "a,b,n,x,y\n";
+  std::vector<std::string> add_expected, between_expected;
+  for (const auto& row : ReadVectors("months.csv")) {
+    ASSERT_EQ(row.size(), 4u);
+    if (row[0] == "add_months") {
+      absl::StrAppend(&add, row[1], ",,", row[2], ",,\n");
+      add_expected.push_back(row[3]);
+      // The same through literals.
+      EXPECT_EQ(EvalPairs("a,b,n,x,y\n,,,,\n",
+                          absl::StrCat("add_months(date(\"", row[1], "\"), ", row[2], ")")),
+                row[3]);
+    } else {
+      ASSERT_EQ(row[0], "months_between");
+      absl::StrAppend(&between, row[1], ",", row[2], ",,,\n");
+      between_expected.push_back(row[3]);
+    }
+  }
+  EXPECT_EQ(EvalPairs(add, "add_months(a, n)"), absl::StrJoin(add_expected, "|"));
+  EXPECT_EQ(EvalPairs(between, "months_between(a, b)"), absl::StrJoin(between_expected, "|"));
+  // months_between is the largest n with add_months(a, n) <= b.
+  EXPECT_EQ(EvalPairs(between, "add_months(a, months_between(a, b)) <= b and "
+                               "add_months(a, months_between(a, b) + 1) > b"),
+            absl::StrJoin(std::vector<std::string>(between_expected.size(), "true"), "|"));
+}
+
+TEST(VectorsTest, Ages) {
+  std::string csv = "a,b,n,x,y\n";
+  std::vector<std::string> expected;
+  for (const auto& row : ReadVectors("ages.csv")) {
+    ASSERT_GE(row.size(), 2u);
+    absl::StrAppend(&csv, row[0], ",", row[1], ",,,\n");
+    expected.push_back(row.size() < 3 || row[2].empty() ? "null" : row[2]);
+  }
+  EXPECT_EQ(EvalPairs(csv, "age_at(a, b)"), absl::StrJoin(expected, "|"));
+}
 
 }  // namespace
 }  // namespace internal

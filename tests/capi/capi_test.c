@@ -732,6 +732,12 @@ static void test_options(void) {
   EXPECT_RC(CTIND_OK, ctind_options_set_ignore_unknown_columns(options, true));
   EXPECT_RC(CTIND_INVALID_ARGUMENT,
             ctind_options_set_ignore_unknown_columns(NULL, true));
+  EXPECT(CTIND_OK, ctind_options_add_period_type(options, LIT("FINANCIAL_YEAR"), &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_add_period_type(options, LIT("FORTNIGHTLY"), &err));
+  CHECK_CONTAINS(ctind_error_message(err), "FORTNIGHTLY");
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_options_add_period_type(NULL, LIT("YEARLY"), &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_options_add_period_type(options, NULL, 3, &err));
   ctind_options_destroy(options);
   ctind_options_destroy(NULL);
   drop_error();

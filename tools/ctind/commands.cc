@@ -43,7 +43,8 @@ Exit status: 0 valid, 1 problems found, 2 usage error.
 )";
 
 constexpr char kComputeUsage[] = R"(Usage: ctind compute FRAMEWORK --schema FILE --data TABLE=FILE.csv [--data ...]
-                     [--as-of YYYY-MM-DD] [--format table|json|csv] [--out FILE]
+                     [--as-of YYYY-MM-DD] [--period-type TYPE ...]
+                     [--format table|json|csv] [--out FILE]
                      [--strict] [--ignore-unknown-columns]
 
 Computes every indicator of FRAMEWORK from the CSV files and prints RAW
@@ -55,6 +56,9 @@ protected by disclosure control and must not be given to others.
   --as-of DATE               last day of data considered (default: today,
                              capped at the project end); pass it for
                              reproducible runs
+  --period-type TYPE         also report periods of TYPE besides each
+                             indicator's frequency (repeatable), e.g.
+                             FINANCIAL_YEAR, YEARLY, MONTHLY
   --format table|json|csv    output format (default table)
   --out FILE                 write the output to FILE instead of stdout
   --strict                   fail on the first invalid value instead of
@@ -190,7 +194,7 @@ int Validate(const std::vector<std::string>& raw, std::ostream& out, std::ostrea
 }
 
 int Compute(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
-  Args args = ParseArgs(raw, {"schema", "data", "as-of", "format", "out"},
+  Args args = ParseArgs(raw, {"schema", "data", "as-of", "period-type", "format", "out"},
                         {"strict", "ignore-unknown-columns"});
   if (args.help) {
     out << kComputeUsage;
@@ -213,6 +217,7 @@ int Compute(const std::vector<std::string>& raw, std::ostream& out, std::ostream
     evaluate.as_of = Date::ParseIso(*as_of);
     if (!evaluate.as_of) return usage("--as-of '" + *as_of + "' is not a date (YYYY-MM-DD)");
   }
+  evaluate.period_types = args.All("period-type");
   IngestOptions ingest;
   ingest.strict = args.Get("strict").has_value();
   ingest.ignore_unknown_columns = args.Get("ignore-unknown-columns").has_value();
