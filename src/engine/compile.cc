@@ -486,7 +486,10 @@ class Compiler {
     plan.cumulative = ind.cumulation() == v1::CUMULATIVE;
     plan.life_of_project_latest = ind.life_of_project() == v1::LATEST;
     if (ind.period().every() == v1::CUSTOM) {
-      Unsupported(path + ".period.every", "custom reporting periods");
+      plan.period_kind = PeriodKind{PeriodType::kCustom};
+      if (fw_.proto.custom_periods_size() == 0) {
+        sink_.Error(path + ".period.every", "CUSTOM periods need the framework's custom_periods");
+      }
     } else if (auto kind = KindOf(ind.period().every(), fw_.fiscal_year_start_month)) {
       plan.period_kind = *kind;
     }

@@ -317,3 +317,36 @@ TEST(EngineTest, QuartersAndFiscalYearsInOneReport) {
 
 }  // namespace
 }  // namespace ctind
+
+namespace ctind {
+namespace {
+
+// Custom rounds with a gap between them (1 March to 30 April): records in
+// the gap are in no round but count in the cumulative values after it.
+TEST(EngineTest, CustomPeriodsWithAGap) {
+  Fixture f = MakeFixture();
+  for (const char* measure : {"count: true", R"(count_distinct: "person_id")"}) {
+    std::string text = FrameworkText(measure, "cumulation: CUMULATIVE");
+    text.replace(text.find("every: QUARTERLY"), 16, "every: CUSTOM");
+    text += R"pb(custom_periods { id: "Round2" start_date: "2025-05-01" end_date: "2025-08-31" }
+                 custom_periods { id: "Round1" start_date: "2025-01-01" end_date: "2025-02-28" }
+                 custom_periods { id: "Round3" start_date: "2025-10-01" end_date: "2025-12-31" })pb";
+    absl::StatusOr<Results> results = Compute(f, text);
+    ASSERT_TRUE(results.ok()) << results.status();
+    const v1::IndicatorResult& ir = results->proto().indicators(0);
+    std::vector<std::string> ids;
+    for (const v1::ReportPeriod& p : ir.periods()) ids.push_back(p.id());
+    // Round3 starts after the as-of date; the rounds come in date order.
+    EXPECT_THAT(ids, ::testing::ElementsAre("Round1", "Round2", "LOP"));
+    const auto cells = CellsByKey(ir);
+    const bool distinct = std::string(measure) != "count: true";
+    EXPECT_EQ(ValueOf(cells, "SCOPE_PERIOD|Round1|"), 2) << measure;      // R1, R9 (P1, P2)
+    EXPECT_EQ(ValueOf(cells, "SCOPE_PERIOD|Round2|"), 2) << measure;      // R4, R5 (P3, P4)
+    EXPECT_EQ(ValueOf(cells, "SCOPE_CUMULATIVE|Round1|"), 2) << measure;
+    // R2 and R3, in the gap, count from Round2 on.
+    EXPECT_EQ(ValueOf(cells, "SCOPE_CUMULATIVE|Round2|"), distinct ? 4 : 6) << measure;
+  }
+}
+
+}  // namespace
+}  // namespace ctind

@@ -68,6 +68,9 @@ struct Span {
   Date range_end;    // exclusive: min(as_of + 1, project_end)
   Date as_of;
   const std::vector<Period>* periods;
+  // Standard period types tile the range in order; custom periods may
+  // overlap or leave gaps, and are sorted by end (then start).
+  bool tiling = true;
   int P() const { return static_cast<int>(periods->size()); }
   int slots() const { return 2 * P() + 1; }
   int cumulative(int p) const { return P() + p; }
@@ -96,6 +99,13 @@ struct Placements {
     offsets.push_back(static_cast<uint32_t>(periods.size()));
     cumulative_from.push_back(period);
     in_life_of_project.push_back(period >= 0);
+  }
+  // Appends the next row with explicit memberships.
+  void AddRow(const std::vector<int32_t>& row_periods, int32_t from, bool lop) {
+    periods.insert(periods.end(), row_periods.begin(), row_periods.end());
+    offsets.push_back(static_cast<uint32_t>(periods.size()));
+    cumulative_from.push_back(from);
+    in_life_of_project.push_back(lop);
   }
   bool CountsSomewhere(int64_t r) const {
     return offsets[r + 1] > offsets[r] || cumulative_from[r] >= 0 || in_life_of_project[r];
@@ -287,53 +297,54 @@ int BitsFor(uint64_t n) {
   return bits;
 }
 
-// Counts distinct dense ids per slot × cell. Each (key, cell, period) a
-// row reaches becomes one bit-packed code (key | cell | period), where
-// period P stands for the life of project; after a radix sort, equal codes
-// are one key counted once, and the first code of a (key, cell) run is its
-// first period, from which it counts cumulatively.
+// Counts distinct dense ids per slot × cell. Each (key, cell, slot) a row
+// reaches becomes one bit-packed code (key | cell | slot), slots being the
+// per-period ones [0, P), "cumulative from period j" P + j and the life of
+// project 2P. After a radix sort equal codes are one key counted once, and
+// the first cumulative code of a (key, cell) run is the first period from
+// which the key counts cumulatively.
 void DistinctPerSlot(const DenseKeys& keys, const Placements& placement, const RowCells& cells,
                      const Span& span, int64_t n_cells, std::vector<int64_t>* out) {
   const int P = span.P();
   out->assign(static_cast<size_t>(span.slots()) * n_cells, 0);
-  const int period_bits = BitsFor(static_cast<uint64_t>(P) + 1);
+  const int slot_bits = BitsFor(static_cast<uint64_t>(span.slots()));
   const int cell_bits = BitsFor(static_cast<uint64_t>(n_cells));
   const int key_bits = BitsFor(static_cast<uint64_t>(keys.count));
-  const int low_bits = period_bits + cell_bits;
-  // Plans bound cells (2^20 per breakdown) and periods; keys are int32.
-  const uint64_t period_mask = (uint64_t{1} << period_bits) - 1;
+  const int low_bits = slot_bits + cell_bits;
+  const uint64_t slot_mask = (uint64_t{1} << slot_bits) - 1;
   const uint64_t cell_mask = (uint64_t{1} << cell_bits) - 1;
   std::vector<uint64_t> codes;
-  codes.reserve(cells.cells.size() + 16);
+  codes.reserve(cells.cells.size() * 3 + 16);
   for (size_t r = 0; r < keys.ids.size(); ++r) {
     if (keys.ids[r] < 0) continue;
     const uint64_t base = static_cast<uint64_t>(keys.ids[r]) << low_bits;
     const bool lop = placement.in_life_of_project[r];
+    const int32_t from = placement.cumulative_from[r];
     for (uint64_t ci = cells.offsets[r]; ci < cells.offsets[r + 1]; ++ci) {
-      const uint64_t cell_base = base | (static_cast<uint64_t>(cells.cells[ci]) << period_bits);
+      const uint64_t cell_base = base | (static_cast<uint64_t>(cells.cells[ci]) << slot_bits);
       for (uint32_t pi = placement.offsets[r]; pi < placement.offsets[r + 1]; ++pi) {
         codes.push_back(cell_base | static_cast<uint64_t>(placement.periods[pi]));
       }
-      if (lop) codes.push_back(cell_base | static_cast<uint64_t>(P));
+      if (from >= 0) codes.push_back(cell_base | static_cast<uint64_t>(span.cumulative(from)));
+      if (lop) codes.push_back(cell_base | static_cast<uint64_t>(span.lop()));
     }
   }
   RadixSort(&codes, key_bits + low_bits);
   std::vector<int64_t> cum_first(static_cast<size_t>(P) * n_cells, 0);
   uint64_t previous = ~uint64_t{0};
-  uint64_t previous_key_cell = ~uint64_t{0};
+  uint64_t cumulated_key_cell = ~uint64_t{0};
   for (uint64_t code : codes) {
     if (code == previous) continue;
     previous = code;
-    const uint64_t key_cell = code >> period_bits;
-    const int64_t p = static_cast<int64_t>(code & period_mask);
+    const uint64_t key_cell = code >> slot_bits;
+    const int64_t slot = static_cast<int64_t>(code & slot_mask);
     const int64_t c = static_cast<int64_t>(key_cell & cell_mask);
-    if (p == P) {
-      (*out)[static_cast<size_t>(span.lop()) * n_cells + c] += 1;
-    } else {
-      (*out)[static_cast<size_t>(p) * n_cells + c] += 1;
-      if (key_cell != previous_key_cell) cum_first[static_cast<size_t>(p) * n_cells + c] += 1;
+    if (slot < P || slot == span.lop()) {
+      (*out)[static_cast<size_t>(slot) * n_cells + c] += 1;
+    } else if (key_cell != cumulated_key_cell) {
+      cum_first[static_cast<size_t>(slot - P) * n_cells + c] += 1;
+      cumulated_key_cell = key_cell;
     }
-    previous_key_cell = key_cell;
   }
   for (int p = 0; p < P; ++p) {
     for (int64_t c = 0; c < n_cells; ++c) {
@@ -459,10 +470,11 @@ class SideEvaluator {
         if (unobservable[r]) {
           // Counted where the row would have counted: its placing period,
           // the cumulative values from there on and the life of project.
-          const int32_t p = PeriodOf(placing_days[r]);
-          if (p >= 0) {
-            out->not_yet_observable[static_cast<size_t>(p) * C + c] += 1;
-            for (int j = p; j < P; ++j) out->not_yet_observable[static_cast<size_t>(span_.cumulative(j)) * C + c] += 1;
+          PeriodsContaining(placing_days[r], &scratch_periods_);
+          for (int32_t p : scratch_periods_) out->not_yet_observable[static_cast<size_t>(p) * C + c] += 1;
+          const int32_t from = CumulativeFrom(placing_days[r]);
+          for (int j = std::max(from, 0); from >= 0 && j < P; ++j) {
+            out->not_yet_observable[static_cast<size_t>(span_.cumulative(j)) * C + c] += 1;
           }
           out->not_yet_observable[static_cast<size_t>(span_.lop()) * C + c] += 1;
         }
@@ -555,6 +567,34 @@ class SideEvaluator {
     return absl::OkStatus();
   }
 
+  // The per-period slots containing `day`.
+  void PeriodsContaining(int32_t day, std::vector<int32_t>* out) const {
+    out->clear();
+    if (span_.tiling) {
+      const int32_t p = PeriodOf(day);
+      if (p >= 0) out->push_back(p);
+      return;
+    }
+    const std::vector<Period>& periods = *span_.periods;
+    for (size_t j = 0; j < periods.size(); ++j) {
+      if (periods[j].start.day_number() <= day && day < periods[j].end.day_number()) {
+        out->push_back(static_cast<int32_t>(j));
+      }
+    }
+  }
+
+  // The first period whose cumulative range [project start, end) holds
+  // `day` (a day inside the project), or -1.
+  int32_t CumulativeFrom(int32_t day) const {
+    if (span_.tiling) return PeriodOf(day);
+    const std::vector<Period>& periods = *span_.periods;
+    for (size_t j = 0; j < periods.size(); ++j) {
+      if (day < periods[j].end.day_number()) return static_cast<int32_t>(j);
+    }
+    return -1;
+  }
+
+  // Tiling periods only: the period containing `day`, or -1.
   int32_t PeriodOf(int32_t day) const {
     const std::vector<Period>& periods = *span_.periods;
     if (periods.empty() || day < periods.front().start.day_number() ||
@@ -584,9 +624,18 @@ class SideEvaluator {
       const Column& by = table_.columns[side_.placing.column];
       placing_days->assign(static_cast<size_t>(rows), CellIndex::kNoDay);
       const bool windowed = side_.window_days > 0 || side_.window_months > 0;
+      std::vector<int32_t> row_periods;
       for (int64_t r = 0; r < rows; ++r) {
-        placement->AddFlowRow(FlowPeriod(by, r, start, end, as_of, windowed, placing_days,
-                                         unobservable, counters));
+        const bool counts = FlowCounts(by, r, start, end, as_of, windowed, placing_days,
+                                       unobservable, counters);
+        if (span_.tiling) {
+          placement->AddFlowRow(counts ? PeriodOf(by.int32s[r]) : -1);
+        } else if (counts) {
+          PeriodsContaining(by.int32s[r], &row_periods);
+          placement->AddRow(row_periods, CumulativeFrom(by.int32s[r]), true);
+        } else {
+          placement->AddRow({}, -1, false);
+        }
       }
       return;
     }
@@ -631,7 +680,7 @@ class SideEvaluator {
       if (side_.placement == PlacementKind::kStockDuring) {
         in_lop = o < end && c >= start;
         // Cumulative from the first period the interval reaches.
-        if (in_lop) cumulative_from = std::max<int32_t>(0, PeriodOf(std::max(o, start)));
+        if (in_lop) cumulative_from = CumulativeFrom(std::max(o, start));
       } else {
         in_lop = o <= end - 1 && c >= end - 1;
       }
@@ -641,31 +690,31 @@ class SideEvaluator {
     }
   }
 
-  // The period of flow row r, or -1 when it counts in none (counting why).
-  int32_t FlowPeriod(const Column& by, int64_t r, int32_t start, int32_t end, int32_t as_of,
-                     bool windowed, std::vector<int32_t>* placing_days,
-                     std::vector<uint8_t>* unobservable, SideCounters* counters) const {
+  // Whether flow row r counts (in the range, observable), counting why not.
+  bool FlowCounts(const Column& by, int64_t r, int32_t start, int32_t end, int32_t as_of,
+                  bool windowed, std::vector<int32_t>* placing_days,
+                  std::vector<uint8_t>* unobservable, SideCounters* counters) const {
     if (!Present(by, r)) {
       ++counters->without_period;
-      return -1;
+      return false;
     }
     const int32_t day = by.int32s[r];
     (*placing_days)[r] = day;
     if (day > as_of) {
       ++counters->after_as_of;
-      return -1;
+      return false;
     }
-    if (day < start || day >= end) return -1;
+    if (day < start || day >= end) return false;
     if (windowed) {
       const Date d = Date::FromDayNumber(day);
       std::optional<Date> window_end = side_.window_months > 0 ? AddMonths(d, side_.window_months) : d;
       if (window_end) window_end = window_end->AddDays(side_.window_days);
       if (!window_end || window_end->day_number() > as_of) {
         (*unobservable)[r] = 1;
-        return -1;
+        return false;
       }
     }
-    return PeriodOf(day);
+    return true;
   }
 
   // A side placed by a calendar year field (reference data such as
@@ -757,7 +806,26 @@ class SideEvaluator {
   const TableData& table_;
   const Span& span_;
   const std::string& indicator_id_;
+  mutable std::vector<int32_t> scratch_periods_;
 };
+
+// The framework's custom periods overlapping [from, to), sorted by end
+// then start (the order cumulative values need).
+absl::StatusOr<std::vector<Period>> CustomPeriodsOverlapping(const v1::Framework& fw, Date from,
+                                                             Date to) {
+  std::vector<Period> out;
+  for (const v1::CustomPeriod& cp : fw.custom_periods()) {
+    // Validation guarantees both dates parse and start <= end.
+    absl::StatusOr<Period> period =
+        CustomPeriod(cp.id(), *Date::ParseIso(cp.start_date()), *Date::ParseIso(cp.end_date()));
+    if (!period.ok()) return period.status();
+    if (period->start < to && period->end > from) out.push_back(*std::move(period));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Period& a, const Period& b) {
+    return a.end != b.end ? a.end < b.end : a.start < b.start;
+  });
+  return out;
+}
 
 // Decodes local cell `local` of breakdown `br` into coordinates; true when
 // any coordinate is unknown.
@@ -973,9 +1041,12 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
     std::vector<Period> lop_periods;
     for (size_t k = 0; k < kinds.size(); ++k) {
       absl::StatusOr<std::vector<Period>> periods =
-          PeriodsOverlapping(kinds[k], fw.project_start, range_end);
+          kinds[k].type == PeriodType::kCustom
+              ? internal::CustomPeriodsOverlapping(fw.proto, fw.project_start, range_end)
+              : PeriodsOverlapping(kinds[k], fw.project_start, range_end);
       if (!periods.ok()) return periods.status();
-      const internal::Span span{fw.project_start, fw.project_end, range_end, as_of, &*periods};
+      internal::Span span{fw.project_start, fw.project_end, range_end, as_of, &*periods};
+      span.tiling = kinds[k].type != PeriodType::kCustom;
       internal::SideValues num, den;
       internal::SideCounters side_counters, den_counters;
       absl::Status status = internal::SideEvaluator(ip.value, data.tables[ip.value.table], span,
@@ -998,7 +1069,8 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
       }
     }
     {
-      const internal::Span span{fw.project_start, fw.project_end, range_end, as_of, &lop_periods};
+      internal::Span span{fw.project_start, fw.project_end, range_end, as_of, &lop_periods};
+      span.tiling = ip.period_kind.type != PeriodType::kCustom;
       internal::IndicatorEmitter(ip, span).EmitLifeOfProject(*lop_num, lop_den ? &*lop_den : nullptr, out);
     }
     out->set_records_without_period(counters.without_period);
