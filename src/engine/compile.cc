@@ -3,6 +3,7 @@
 // Plan::Compile: resolves every computed indicator's names against the
 // schema, collecting every problem with its place in the framework file.
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -321,13 +322,32 @@ class Compiler {
   void LayoutBreakdowns(const v1::Indicator& ind, const v1::Table& table, const std::string& path,
                         bool required, SidePlan* side) {
     side->breakdowns.assign(1, BreakdownPlan());
-    auto dim_index = [&](const std::string& id, const std::string& dpath) -> int {
+    // A dimension is identified by its id and, for breakdowns that declare
+    // them, its values.
+    std::vector<std::vector<std::string>> declared;
+    auto dim_index = [&](const std::string& id, const std::string& dpath,
+                         const google::protobuf::RepeatedPtrField<std::string>& values) -> int {
+      const std::vector<std::string> wanted(values.begin(), values.end());
       for (size_t i = 0; i < side->dims.size(); ++i) {
-        if (side->dims[i].id == id) return static_cast<int>(i);
+        if (side->dims[i].id == id && declared[i] == wanted) return static_cast<int>(i);
       }
       DimensionPlan dim;
       if (!ResolveDimension(table, id, dpath, required, *side, &dim)) return -1;
+      if (!wanted.empty()) {
+        dim.restrict_map.assign(dim.values.size(), -1);
+        for (size_t w = 0; w < wanted.size(); ++w) {
+          auto it = std::find(dim.values.begin(), dim.values.end(), wanted[w]);
+          if (it == dim.values.end()) {
+            sink_.Error(dpath, absl::StrCat(Quoted(wanted[w]), " is not a value of dimension ",
+                                            Quoted(id), DidYouMean(wanted[w], dim.values)));
+            return -1;
+          }
+          dim.restrict_map[it - dim.values.begin()] = static_cast<int32_t>(w);
+        }
+        dim.values = wanted;
+      }
       side->dims.push_back(std::move(dim));
+      declared.push_back(wanted);
       return static_cast<int>(side->dims.size()) - 1;
     };
     auto add = [&](std::vector<int> dims) {
@@ -345,10 +365,11 @@ class Compiler {
     for (int b = 0; b < ind.disaggregate_by_size(); ++b) {
       const v1::Breakdown& br = ind.disaggregate_by(b);
       const std::string bpath = absl::StrCat(path, ".disaggregate_by[", b, "]");
-      if (br.values_size() > 0) Unsupported(bpath + ".values", "declared breakdown values");
       std::vector<int> dims;
+      const google::protobuf::RepeatedPtrField<std::string> none;
       for (int d = 0; d < br.dimensions_size(); ++d) {
-        const int index = dim_index(br.dimensions(d), absl::StrCat(bpath, ".dimensions[", d, "]"));
+        const int index = dim_index(br.dimensions(d), absl::StrCat(bpath, ".dimensions[", d, "]"),
+                                    br.dimensions_size() == 1 ? br.values() : none);
         if (index >= 0) dims.push_back(index);
       }
       if (dims.empty()) continue;

@@ -136,13 +136,22 @@ class CellIndex {
       for (int d : br.dims) {
         const DimensionPlan& dim = side_.dims[d];
         CodesOf(dim, r, &values_);
-        if (values_.empty()) values_.push_back(dim.unknown());
+        if (values_.empty()) {
+          values_.push_back(dim.unknown());
+        } else if (!dim.restrict_map.empty()) {
+          size_t kept = 0;
+          for (int32_t v : values_) {
+            if (dim.restrict_map[v] >= 0) values_[kept++] = dim.restrict_map[v];
+          }
+          values_.resize(kept);
+        }
         next_.clear();
         for (int64_t base : combos_) {
           for (int32_t v : values_) next_.push_back(base * dim.radix() + v);
         }
         combos_.swap(next_);
       }
+      // combos_ is empty when a declared-values breakdown leaves the row out.
       for (int64_t c : combos_) out->push_back(static_cast<uint32_t>(br.first_cell + c));
     }
   }

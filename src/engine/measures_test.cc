@@ -298,3 +298,27 @@ TEST_F(MeasuresTest, DistinctCountOverTheOwnKeyIsACount) {
 
 }  // namespace
 }  // namespace ctind
+
+namespace ctind {
+namespace {
+
+TEST_F(MeasuresTest, DeclaredBreakdownValuesChooseAndOrderTheCells) {
+  auto ir = Compute(std::string(R"pb(measure { value { table: "cases" count: true } }
+      disaggregate_by { dimensions: "prs_Gender" values: ["Masculine", "Feminine"] } )pb") + kByOpening);
+  ASSERT_TRUE(ir.ok()) << ir.status();
+  std::vector<std::string> lop_cells;
+  for (const v1::Cell& c : ir->cells()) {
+    if (c.scope() == v1::SCOPE_LIFE_OF_PROJECT && c.coordinates_size() == 1) {
+      lop_cells.push_back(absl::StrCat(c.coordinates(0).value(), "=", c.value()));
+    }
+  }
+  EXPECT_THAT(lop_cells, ::testing::ElementsAre("Masculine=2", "Feminine=3"));
+  auto bad = Compute(std::string(R"pb(measure { value { table: "cases" count: true } }
+      disaggregate_by { dimensions: "prs_Gender" values: ["Femenine"] } )pb") + kByOpening);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(std::string(bad.status().message()),
+              HasSubstr("'Femenine' is not a value of dimension 'prs_Gender'; did you mean 'Feminine'?"));
+}
+
+}  // namespace
+}  // namespace ctind

@@ -53,6 +53,10 @@ struct DimensionPlan {
   std::vector<int32_t> code_map;
   // Bands: kAge*/kStoredAgeBands lower bounds; kNumericBands upper bounds.
   std::vector<double> bounds;
+  // A breakdown that declares its values: derived code → position in
+  // `values`, or -1 for codes the breakdown leaves out (a record with only
+  // such codes is in no cell of the breakdown; missing stays `unknown`).
+  std::vector<int32_t> restrict_map;
   int32_t unknown() const { return static_cast<int32_t>(values.size()); }
   int32_t radix() const { return static_cast<int32_t>(values.size()) + 1; }
 };

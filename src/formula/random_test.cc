@@ -98,8 +98,8 @@ class Generator {
     if (Pick(2) == 0) {
       return {"age", T::kInt, [](const Row& r) { return r.age ? Int(*r.age) : Missing(); }};
     }
-    // Now and then a number whose square overflows.
-    const int64_t v = Pick(12) == 0 ? int64_t{3037000500} : Pick(41) - 20;
+    // Now and then 2^62, which overflows when doubled.
+    const int64_t v = Pick(12) == 0 ? int64_t{4611686018427387904} : Pick(41) - 20;
     return {absl::StrCat(v), T::kInt, [v](const Row&) { return Int(v); }};
   }
   Expr DoubleLeaf() {
