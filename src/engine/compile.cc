@@ -14,30 +14,12 @@
 #include "common/suggest.h"
 #include "ctind/engine.h"
 #include "engine/plan.h"
+#include "formula/formula.h"
 #include "model/model_internal.h"
 
 namespace ctind {
 namespace internal {
 namespace {
-
-std::vector<std::string> FieldNames(const v1::Table& table) {
-  std::vector<std::string> names;
-  for (const v1::Field& f : table.fields()) names.push_back(f.name());
-  return names;
-}
-
-int FieldIndex(const v1::Table& table, std::string_view name) {
-  for (int i = 0; i < table.fields_size(); ++i) {
-    if (table.fields(i).name() == name) return i;
-  }
-  return -1;
-}
-
-std::string TypeNames(std::initializer_list<v1::FieldType> types) {
-  std::vector<std::string> names;
-  for (v1::FieldType t : types) names.push_back(v1::FieldType_Name(t));
-  return absl::StrJoin(names, " or ");
-}
 
 constexpr int64_t kMaxCellsPerBreakdown = 1 << 20;
 
@@ -53,9 +35,6 @@ class Compiler {
                                             Quoted(fw.schema_id()), " but schema ",
                                             Quoted(schema_.proto.id()), " was given"));
     }
-    if (!fw.project().population_filter().empty()) {
-      Unsupported("project.population_filter", "population filters");
-    }
     for (int i = 0; i < fw.indicators_size(); ++i) {
       out->push_back(CompileIndicator(fw.indicators(i), absl::StrCat("indicators[", i, "]")));
     }
@@ -67,29 +46,48 @@ class Compiler {
                                    " are not supported by this version of ctind's engine yet"));
   }
 
-  // The field `name` of `table`, which must have one of `types`; -1 (and a
-  // diagnostic) otherwise.
-  int ResolveField(const v1::Table& table, const std::string& name, const std::string& path,
-                   std::initializer_list<v1::FieldType> types, std::string_view role) {
-    const int index = FieldIndex(table, name);
-    if (index < 0) {
-      sink_.Error(path, absl::StrCat("unknown field ", Quoted(name), " in table ",
-                                     Quoted(table.name()), DidYouMean(name, FieldNames(table))));
-      return -1;
+  static bool Accepts(std::initializer_list<ValueType> types, ValueType type) {
+    if (types.size() == 0) return true;
+    for (ValueType t : types) {
+      if (t == type) return true;
     }
-    const v1::FieldType type = table.fields(index).type();
-    bool ok = types.size() == 0;
-    for (v1::FieldType t : types) ok = ok || t == type;
-    if (!ok) {
-      sink_.Error(path, absl::StrCat(Sv(role), " ", Quoted(name), " is ", v1::FieldType_Name(type),
-                                     "; it must be ", TypeNames(types)));
-      return -1;
+    return false;
+  }
+
+  static std::string Names(std::initializer_list<ValueType> types) {
+    std::vector<std::string> names;
+    for (ValueType t : types) names.push_back(TypeName(t));
+    return absl::StrJoin(names, " or ");
+  }
+
+  // Compiles `text` on `table`, which must give one of `types` (any when
+  // empty). With `report` false nothing is reported (a ratio's denominator
+  // may lack what the numerator has) and nullopt means "not available".
+  std::optional<CompiledFormula> Formula(const std::string& text, const v1::Table& table,
+                                         const std::string& path,
+                                         std::initializer_list<ValueType> types,
+                                         std::string_view role, bool report = true,
+                                         RequiredType required = RequiredType::kAny) {
+    Diagnostics diagnostics;
+    absl::StatusOr<CompiledFormula> formula =
+        CompileFormula(text, schema_, table.name(), required, &diagnostics);
+    if (report) {
+      for (const Diagnostic& d : diagnostics) {
+        sink_.InString(path, d.offset >= 0 ? static_cast<size_t>(d.offset) : 0, d.message,
+                       d.severity);
+      }
     }
-    if (table.fields(index).multi_valued()) {
-      sink_.Error(path, absl::StrCat(Sv(role), " ", Quoted(name), " must be single-valued"));
-      return -1;
+    if (!formula.ok()) return std::nullopt;
+    if (!Accepts(types, formula->type())) {
+      if (report) {
+        sink_.InString(path, 0,
+                       absl::StrCat(Sv(role), " ", Quoted(text), " is ", TypeName(formula->type()),
+                                    "; it must be ", Names(types)),
+                       Severity::kError);
+      }
+      return std::nullopt;
     }
-    return index;
+    return *std::move(formula);
   }
 
   const v1::Table* ResolveTable(const std::string& name, const std::string& path) {
@@ -112,38 +110,52 @@ class Compiler {
     return nullptr;
   }
 
-  // Resolves dimension `id` on `table`. Returns false (with a diagnostic
-  // when `required`) if the table cannot provide it.
+  static std::vector<std::string> CodeValues(const v1::CodeList& list) {
+    std::vector<std::string> values;
+    for (const v1::Code& c : list.codes()) values.push_back(c.value());
+    return values;
+  }
+
+  // Resolves dimension `id` on `table`: a declared derived dimension, or a
+  // categorical formula (a field, or a parent's field through links such as
+  // "case.person.prs_Gender"). Returns false (with a diagnostic when
+  // `required`) if the table cannot provide it.
   bool ResolveDimension(const v1::Table& table, const std::string& id, const std::string& path,
                         bool required, const SidePlan& side, DimensionPlan* out) {
     out->id = id;
-    const int column = FieldIndex(table, id);
-    if (column >= 0) {
-      const v1::Field& field = table.fields(column);
-      if (field.type() != v1::CATEGORY) {
+    const v1::Dimension* derived = FindDerived(id);
+    if (derived == nullptr) {
+      for (const v1::Field& f : table.fields()) {
+        if (f.name() == id && (f.role() == v1::IDENTIFIER || f.role() == v1::PERSONAL_TEXT)) {
+          if (required) sink_.Error(path, absl::StrCat("cannot disaggregate by identifier ", Quoted(id)));
+          return false;
+        }
+      }
+      Diagnostics diagnostics;
+      absl::StatusOr<CompiledFormula> formula =
+          CompileFormula(id, schema_, table.name(), RequiredType::kAny, &diagnostics);
+      if (!formula.ok()) {
+        if (required) {
+          for (const Diagnostic& d : diagnostics) {
+            sink_.InString(path, d.offset >= 0 ? static_cast<size_t>(d.offset) : 0,
+                           absl::StrCat("unknown dimension: ", d.message), d.severity);
+          }
+        }
+        return false;
+      }
+      if (formula->type() != ValueType::kCategory && formula->type() != ValueType::kCategorySet) {
         if (required) {
           sink_.Error(path, absl::StrCat("cannot disaggregate by ", Quoted(id), ": it is ",
-                                         v1::FieldType_Name(field.type()),
-                                         ", not CATEGORY (declare bands or a grouping)"));
+                                         TypeName(formula->type()),
+                                         ", not a category (declare bands or a grouping)"));
         }
         return false;
       }
       out->kind = DimensionKind::kField;
-      out->source.column = column;
-      out->multi_valued = field.multi_valued();
-      for (const v1::Code& c : schema_.FindCodeList(field.code_list())->codes()) {
-        out->values.push_back(c.value());
-      }
+      out->multi_valued = formula->type() == ValueType::kCategorySet;
+      out->values = CodeValues(*formula->code_list());
+      out->source.formula = *std::move(formula);
       return true;
-    }
-    const v1::Dimension* derived = FindDerived(id);
-    if (derived == nullptr) {
-      if (required) {
-        sink_.Error(path, absl::StrCat("unknown dimension ", Quoted(id), ": not a field of ",
-                                       Quoted(table.name()), " nor a declared dimension",
-                                       DidYouMean(id, FieldNames(table))));
-      }
-      return false;
     }
     if (!derived->table().empty() && derived->table() != table.name()) {
       if (required) {
@@ -152,42 +164,26 @@ class Compiler {
       }
       return false;
     }
-    auto field_of = [&](const std::string& name, std::initializer_list<v1::FieldType> types) {
-      const int index = FieldIndex(table, name);
-      if (index < 0) {
-        if (required) {
-          sink_.Error(path, absl::StrCat("dimension ", Quoted(id), " reads field ", Quoted(name),
-                                         ", which table ", Quoted(table.name()), " lacks"));
-        }
-        return -1;
-      }
-      bool ok = false;
-      for (v1::FieldType t : types) ok = ok || table.fields(index).type() == t;
-      if (!ok) {
-        sink_.Error(path, absl::StrCat("dimension ", Quoted(id), ": field ", Quoted(name),
-                                       " must be ", TypeNames(types)));
-        return -1;
-      }
-      return index;
-    };
+    const std::string role = absl::StrCat("dimension ", Quoted(id), ": its input");
     switch (derived->kind_case()) {
       case v1::Dimension::kAgeBand: {
         const v1::AgeBandDimension& age = derived->age_band();
-        const int column = field_of(age.field(), {v1::DATE, v1::INT64});
-        if (column < 0) return false;
-        if (!age.reference_date().empty()) {
-          sink_.Error(path, "age bands with a reference_date formula need the formula "
-                            "language; the default reference is the placing date");
-          return false;
-        }
-        const bool birth = table.fields(column).type() == v1::DATE;
-        if (birth && side.placement != PlacementKind::kFlow) {
-          sink_.Error(path, absl::StrCat("age band ", Quoted(id),
-                                         " needs a placing date to compute the age at"));
+        out->source.formula = Formula(age.field(), table, path, {ValueType::kDate, ValueType::kInt},
+                                      role, required);
+        if (!out->source.valid()) return false;
+        const bool birth = out->source.formula->type() == ValueType::kDate;
+        if (birth && !age.reference_date().empty()) {
+          out->reference_date.formula =
+              Formula(age.reference_date(), table, path, {ValueType::kDate}, role, required);
+          if (!out->reference_date.valid()) return false;
+        } else if (birth && side.placement != PlacementKind::kFlow) {
+          if (required) {
+            sink_.Error(path, absl::StrCat("age band ", Quoted(id), " needs a placing date or a "
+                                           "reference_date to compute the age at"));
+          }
           return false;
         }
         out->kind = birth ? DimensionKind::kAgeFromBirth : DimensionKind::kStoredAgeBands;
-        out->source.column = column;
         const v1::AgeBands& bands = age.bands();
         for (int b = 0; b < bands.lower_bounds_size(); ++b) {
           out->bounds.push_back(bands.lower_bounds(b));
@@ -204,18 +200,10 @@ class Compiler {
       }
       case v1::Dimension::kNumericBands: {
         const v1::NumericBands& bands = derived->numeric_bands();
-        const int column = FieldIndex(table, bands.expression());
-        if (column < 0) {
-          if (required) {
-            sink_.Error(path, absl::StrCat("numeric bands of ", Quoted(bands.expression()),
-                                           ": only a numeric field of ", Quoted(table.name()),
-                                           " is supported until the formula language lands"));
-          }
-          return false;
-        }
-        if (field_of(bands.expression(), {v1::INT64, v1::DOUBLE}) < 0) return false;
+        out->source.formula = Formula(bands.expression(), table, path,
+                                      {ValueType::kInt, ValueType::kDouble}, role, required);
+        if (!out->source.valid()) return false;
         out->kind = DimensionKind::kNumericBands;
-        out->source.column = column;
         for (int b = 0; b <= bands.upper_bounds_size(); ++b) {
           if (b < bands.upper_bounds_size()) out->bounds.push_back(bands.upper_bounds(b));
           if (b < bands.labels_size()) {
@@ -233,12 +221,12 @@ class Compiler {
       }
       case v1::Dimension::kGrouping: {
         const v1::CodeGrouping& g = derived->grouping();
-        const int column = field_of(g.field(), {v1::CATEGORY});
-        if (column < 0) return false;
-        const v1::CodeList* list = schema_.FindCodeList(table.fields(column).code_list());
+        out->source.formula = Formula(g.field(), table, path,
+                                      {ValueType::kCategory, ValueType::kCategorySet}, role, required);
+        if (!out->source.valid()) return false;
+        const v1::CodeList* list = out->source.formula->code_list();
         out->kind = DimensionKind::kGrouping;
-        out->source.column = column;
-        out->multi_valued = table.fields(column).multi_valued();
+        out->multi_valued = out->source.formula->type() == ValueType::kCategorySet;
         out->code_map.assign(list->codes_size(), -1);
         int other = -1;
         for (int gi = 0; gi < g.groups_size(); ++gi) {
@@ -251,7 +239,8 @@ class Compiler {
             }
             if (code < 0) {
               sink_.Error(path, absl::StrCat("grouping ", Quoted(id), ": ", Quoted(member),
-                                             " is not a code of list ", Quoted(list->id())));
+                                             " is not a code of list ", Quoted(list->id()),
+                                             DidYouMean(member, CodeValues(*list))));
             } else {
               out->code_map[code] = gi;
             }
@@ -268,9 +257,10 @@ class Compiler {
       }
       case v1::Dimension::kHierarchyLevel: {
         const v1::HierarchyLevel& h = derived->hierarchy_level();
-        const int column = field_of(h.field(), {v1::CATEGORY});
-        if (column < 0) return false;
-        const v1::CodeList* list = schema_.FindCodeList(table.fields(column).code_list());
+        out->source.formula = Formula(h.field(), table, path,
+                                      {ValueType::kCategory, ValueType::kCategorySet}, role, required);
+        if (!out->source.valid()) return false;
+        const v1::CodeList* list = out->source.formula->code_list();
         int level = -1;
         for (int l = 0; l < list->levels_size(); ++l) {
           if (list->levels(l) == h.level()) level = l;
@@ -281,9 +271,8 @@ class Compiler {
           return false;
         }
         out->kind = DimensionKind::kHierarchyLevel;
-        out->source.column = column;
-        out->multi_valued = table.fields(column).multi_valued();
-        // Depth of each code, and its ancestor at `level` (itself when at it).
+        out->multi_valued = out->source.formula->type() == ValueType::kCategorySet;
+        // Each code's ancestor at `level` (itself when at it).
         std::vector<int32_t> parent(list->codes_size(), -1);
         for (int c = 0; c < list->codes_size(); ++c) {
           for (int p = 0; p < list->codes_size(); ++p) {
@@ -303,7 +292,6 @@ class Compiler {
         for (int c = 0; c < list->codes_size(); ++c) {
           std::vector<int32_t> chain;
           for (int a = c; a >= 0; a = parent[a]) chain.push_back(a);
-          // chain is c, parent, …, root: the ancestor at depth `level`.
           const int depth = static_cast<int>(chain.size()) - 1;
           if (depth >= level) out->code_map[c] = out_index[chain[depth - level]];
         }
@@ -395,25 +383,27 @@ class Compiler {
     side->cell_count = next;
   }
 
-  // One aggregate: table, function, value, placement, units.
+  // One aggregate: table, filters, function, value, placement, units.
   bool CompileSide(const v1::Indicator& ind, const v1::Aggregate& agg, const std::string& path,
                    const std::string& ind_path, bool required_dims, SidePlan* side) {
     const v1::Table* table = ResolveTable(agg.table(), path + ".table");
     if (table == nullptr) return false;
     side->table = schema_.tables.at(agg.table());
-    side->sensitive = table->sensitivity() != v1::NON_SENSITIVE &&
-                      !ind.disclosure().non_sensitive();
-    if (!agg.where().empty()) Unsupported(path + ".where", "aggregate filters");
-    const std::initializer_list<v1::FieldType> numeric = {v1::INT64, v1::DOUBLE};
+    side->sensitive = table->sensitivity() != v1::NON_SENSITIVE && !ind.disclosure().non_sensitive();
+    CompileFilters(ind, agg, *table, path, ind_path, side);
+    const std::initializer_list<ValueType> numeric = {ValueType::kInt, ValueType::kDouble};
+    const std::initializer_list<ValueType> ordered = {ValueType::kInt, ValueType::kDouble,
+                                                      ValueType::kDate};
     switch (agg.function_case()) {
       case v1::Aggregate::kCount:
         side->function = AggregateFunction::kCount;
         break;
       case v1::Aggregate::kCountDistinct:
         side->function = AggregateFunction::kCountDistinct;
-        side->value.column = ResolveField(*table, agg.count_distinct(), path + ".count_distinct",
-                                          {v1::STRING, v1::INT64, v1::CATEGORY, v1::DATE, v1::BOOL},
-                                          "the distinct key");
+        side->value.formula = Formula(agg.count_distinct(), *table, path + ".count_distinct",
+                                      {ValueType::kString, ValueType::kInt, ValueType::kCategory,
+                                       ValueType::kDate, ValueType::kBool},
+                                      "the distinct key");
         // A distinct count over the table's own one-field key is a count.
         if (table->key_size() == 1 && table->key(0) == agg.count_distinct()) {
           side->function = AggregateFunction::kCount;
@@ -421,26 +411,23 @@ class Compiler {
         break;
       case v1::Aggregate::kSum:
         side->function = AggregateFunction::kSum;
-        side->value.column = ResolveField(*table, agg.sum(), path + ".sum", numeric, "the value");
+        side->value.formula = Formula(agg.sum(), *table, path + ".sum", numeric, "the value");
         break;
       case v1::Aggregate::kMean:
         side->function = AggregateFunction::kMean;
-        side->value.column = ResolveField(*table, agg.mean(), path + ".mean", numeric, "the value");
+        side->value.formula = Formula(agg.mean(), *table, path + ".mean", numeric, "the value");
         break;
       case v1::Aggregate::kMedian:
         side->function = AggregateFunction::kMedian;
-        side->value.column =
-            ResolveField(*table, agg.median(), path + ".median", numeric, "the value");
+        side->value.formula = Formula(agg.median(), *table, path + ".median", numeric, "the value");
         break;
       case v1::Aggregate::kMin:
         side->function = AggregateFunction::kMin;
-        side->value.column =
-            ResolveField(*table, agg.min(), path + ".min", {v1::INT64, v1::DOUBLE, v1::DATE}, "the value");
+        side->value.formula = Formula(agg.min(), *table, path + ".min", ordered, "the value");
         break;
       case v1::Aggregate::kMax:
         side->function = AggregateFunction::kMax;
-        side->value.column =
-            ResolveField(*table, agg.max(), path + ".max", {v1::INT64, v1::DOUBLE, v1::DATE}, "the value");
+        side->value.formula = Formula(agg.max(), *table, path + ".max", ordered, "the value");
         break;
       default:
         return false;
@@ -451,23 +438,23 @@ class Compiler {
     const std::string ppath = own ? path + ".period" : ind_path + ".period";
     if (!pl.year_field().empty()) {
       side->placement = PlacementKind::kYear;
-      side->placing.column =
-          ResolveField(*table, pl.year_field(), ppath + ".year_field", {v1::INT64}, "the year field");
+      side->placing.formula =
+          Formula(pl.year_field(), *table, ppath + ".year_field", {ValueType::kInt}, "the year");
     } else if (pl.kind() == v1::STOCK_AT_END || pl.kind() == v1::STOCK_DURING) {
       side->placement =
           pl.kind() == v1::STOCK_AT_END ? PlacementKind::kStockAtEnd : PlacementKind::kStockDuring;
-      side->opened.column =
-          ResolveField(*table, pl.opened(), ppath + ".opened", {v1::DATE}, "the opening date");
+      side->opened.formula =
+          Formula(pl.opened(), *table, ppath + ".opened", {ValueType::kDate}, "the opening date");
       if (!pl.closed().empty()) {
-        side->closed.column =
-            ResolveField(*table, pl.closed(), ppath + ".closed", {v1::DATE}, "the closing date");
+        side->closed.formula =
+            Formula(pl.closed(), *table, ppath + ".closed", {ValueType::kDate}, "the closing date");
       }
     } else if (pl.by().empty()) {
       sink_.Error(ppath + ".by", "a flow indicator needs the date that places a record in a "
                                  "period (period.by)");
     } else {
-      side->placing.column =
-          ResolveField(*table, pl.by(), ppath + ".by", {v1::DATE}, "the placing date");
+      side->placing.formula =
+          Formula(pl.by(), *table, ppath + ".by", {ValueType::kDate}, "the placing date");
     }
     if (pl.include_before_project()) {
       Unsupported(ppath + ".include_before_project", "records before the project");
@@ -481,15 +468,54 @@ class Compiler {
     if (side->sensitive) {
       std::string person = table->person();
       if (person.empty() && table->key_size() == 1) person = table->key(0);
-      if (person.find('.') != std::string::npos) {
-        Unsupported(absl::StrCat("(schema) table ", table->name(), " person"),
-                    "person paths through links");
-      } else if (!person.empty()) {
-        side->person.column = FieldIndex(*table, person);
+      if (!person.empty()) {
+        side->person.formula = Formula(person, *table, absl::StrCat("(schema) table ",
+                                                                    table->name(), " person"),
+                                       {}, "the person");
       }
     }
     LayoutBreakdowns(ind, *table, ind_path, required_dims, side);
     return true;
+  }
+
+  // The project's population filter (on the tables that have what it
+  // reads), the indicator's filter and the aggregate's.
+  void CompileFilters(const v1::Indicator& ind, const v1::Aggregate& agg, const v1::Table& table,
+                      const std::string& path, const std::string& ind_path, SidePlan* side) {
+    const std::string& population = fw_.proto.project().population_filter();
+    if (!population.empty()) {
+      Diagnostics diagnostics;
+      absl::StatusOr<CompiledFormula> f =
+          CompileFormula(population, schema_, table.name(), RequiredType::kBool, &diagnostics);
+      bool applies = f.ok();
+      if (!f.ok()) {
+        // It applies to every table with the fields it reads: a table that
+        // lacks them is not filtered; any other mistake is reported.
+        bool only_unknown_names = true;
+        for (const Diagnostic& d : diagnostics) {
+          if (d.severity == Severity::kError && d.message.rfind("unknown ", 0) != 0) {
+            only_unknown_names = false;
+          }
+        }
+        if (!only_unknown_names) {
+          for (const Diagnostic& d : diagnostics) {
+            sink_.InString("project.population_filter",
+                           d.offset >= 0 ? static_cast<size_t>(d.offset) : 0,
+                           absl::StrCat("on table ", Quoted(table.name()), ": ", d.message),
+                           d.severity);
+          }
+        }
+      }
+      if (applies) side->filters.push_back(*std::move(f));
+    }
+    for (const auto& [text, fpath] : {std::pair<const std::string&, std::string>{ind.where(), ind_path + ".where"},
+                                      {agg.where(), path + ".where"}}) {
+      if (text.empty()) continue;
+      std::optional<CompiledFormula> f =
+          Formula(text, table, fpath, {ValueType::kBool, ValueType::kNull}, "the filter", true,
+                  RequiredType::kBool);
+      if (f) side->filters.push_back(*std::move(f));
+    }
   }
 
   IndicatorPlan CompileIndicator(const v1::Indicator& ind, const std::string& path) {
@@ -498,7 +524,6 @@ class Compiler {
     plan.computed = ind.source() != v1::REPORTED;
     if (!plan.computed) return plan;
     const v1::Measure& m = ind.measure();
-    if (!ind.where().empty()) Unsupported(path + ".where", "indicator filters");
     plan.relative_change = m.relative_change();
     if (ind.baseline().has_value()) plan.baseline = ind.baseline().value();
     if (plan.relative_change && !plan.baseline) {

@@ -237,9 +237,9 @@ indicators { id: "J" title: "t" measure { value { table: "victim" count: true } 
   std::vector<std::string> messages;
   for (const Diagnostic& diag : d) messages.push_back(diag.ToString());
   EXPECT_THAT(messages, ::testing::Contains(HasSubstr(
-      "fw.textproto:4:38: indicators[0].measure.value.count_distinct: unknown field 'persn_id' in "
+      "fw.textproto:4:55: indicators[0].measure.value.count_distinct: unknown field 'persn_id' in "
       "table 'victims'; did you mean 'person_id'?")));
-  EXPECT_THAT(messages, ::testing::Contains(HasSubstr("the placing date 'age' is INT64; it must be DATE")));
+  EXPECT_THAT(messages, ::testing::Contains(HasSubstr("fw.textproto:5:17: indicators[0].period.by: the placing date 'age' is int; it must be date")));
   EXPECT_THAT(messages, ::testing::Contains(HasSubstr("did you mean 'prs_Gender'?")));
   EXPECT_THAT(messages, ::testing::Contains(HasSubstr("cannot disaggregate by 'age'")));
   EXPECT_THAT(messages, ::testing::Contains(HasSubstr("unknown table 'victim'; did you mean 'victims'?")));

@@ -12,6 +12,8 @@
 //    a key counts once per slot × cell, in linear time.
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -27,6 +29,8 @@
 #include "ctind/v1/report.pb.h"
 #include "ctind/version.h"
 #include "engine/plan.h"
+#include "formula/evaluator.h"
+#include "formula/formula.h"
 #include "ingest/columns.h"
 #include "model/model_internal.h"
 #include "period/calendar.h"
@@ -59,7 +63,103 @@ v1::PeriodType ProtoType(PeriodType type) {
   return v1::PERIOD_TYPE_UNSPECIFIED;
 }
 
-bool Present(const Column& c, int64_t r) { return c.states[r] == ValueState::kPresent; }
+bool Has(const Vector& v, int64_t r) { return v.present[r] != 0; }
+
+// A numeric or date value of row r (dates as day numbers).
+double Number(const Vector& v, int64_t r) {
+  switch (v.type) {
+    case ValueType::kInt: return static_cast<double>(v.ints[r]);
+    case ValueType::kDouble: return v.doubles[r];
+    default: return v.int32s[r];
+  }
+}
+
+// The evaluated inputs of one side, one entry per row of its table.
+struct SideInputs {
+  int64_t rows = 0;
+  const std::vector<uint8_t>* mask = nullptr;  // null: every row passes
+  const Vector* placing = nullptr;
+  const Vector* opened = nullptr;
+  const Vector* closed = nullptr;
+  const Vector* value = nullptr;
+  const Vector* person = nullptr;
+  std::vector<const Vector*> dims;           // per SidePlan::dims
+  std::vector<const Vector*> dim_reference;  // age reference dates, or null
+  bool Passes(int64_t r) const { return mask == nullptr || (*mask)[r] != 0; }
+};
+
+// Vectors and masks of one evaluation, by table and formula text, so that
+// indicators reading the same input share it.
+class InputCache {
+ public:
+  explicit InputCache(EvalContext& context) : context_(context) {}
+
+  absl::StatusOr<const Vector*> Get(const CompiledFormula& formula) {
+    const std::string key = absl::StrCat(formula.table(), "\x1f", formula.text());
+    auto it = vectors_.find(key);
+    if (it != vectors_.end()) return it->second.get();
+    absl::StatusOr<Vector> v = formula.Evaluate(context_);
+    if (!v.ok()) return v.status();
+    auto owned = std::make_unique<Vector>(*std::move(v));
+    const Vector* out = owned.get();
+    vectors_.emplace(key, std::move(owned));
+    return out;
+  }
+
+  // The conjunction of `filters` (null when there are none).
+  absl::StatusOr<const std::vector<uint8_t>*> Mask(const std::vector<CompiledFormula>& filters,
+                                                  int64_t rows) {
+    if (filters.empty()) return nullptr;
+    std::string key;
+    for (const CompiledFormula& f : filters) absl::StrAppend(&key, f.table(), "\x1f", f.text(), "\x1e");
+    auto it = masks_.find(key);
+    if (it != masks_.end()) return it->second.get();
+    auto mask = std::make_unique<std::vector<uint8_t>>(static_cast<size_t>(rows), 1);
+    for (const CompiledFormula& f : filters) {
+      absl::StatusOr<std::vector<uint8_t>> m = f.EvaluateMask(context_);
+      if (!m.ok()) return m.status();
+      for (int64_t r = 0; r < rows; ++r) (*mask)[r] &= (*m)[r];
+    }
+    const std::vector<uint8_t>* out = mask.get();
+    masks_.emplace(key, std::move(mask));
+    return out;
+  }
+
+ private:
+  EvalContext& context_;
+  absl::flat_hash_map<std::string, std::unique_ptr<Vector>> vectors_;
+  absl::flat_hash_map<std::string, std::unique_ptr<std::vector<uint8_t>>> masks_;
+};
+
+absl::StatusOr<SideInputs> LoadInputs(const SidePlan& side, const TableData& table,
+                                      InputCache& cache) {
+  SideInputs in;
+  in.rows = table.rows;
+  absl::StatusOr<const std::vector<uint8_t>*> mask = cache.Mask(side.filters, table.rows);
+  if (!mask.ok()) return mask.status();
+  in.mask = *mask;
+  for (auto [source, target] : {std::pair<const RowSource*, const Vector**>{&side.placing, &in.placing},
+                                {&side.opened, &in.opened}, {&side.closed, &in.closed},
+                                {&side.value, &in.value}, {&side.person, &in.person}}) {
+    if (!source->valid()) continue;
+    absl::StatusOr<const Vector*> v = cache.Get(*source->formula);
+    if (!v.ok()) return v.status();
+    *target = *v;
+  }
+  for (const DimensionPlan& dim : side.dims) {
+    absl::StatusOr<const Vector*> v = cache.Get(*dim.source.formula);
+    if (!v.ok()) return v.status();
+    in.dims.push_back(*v);
+    const Vector* reference = nullptr;
+    if (dim.reference_date.valid()) {
+      absl::StatusOr<const Vector*> r = cache.Get(*dim.reference_date.formula);
+      if (!r.ok()) return r.status();
+      reference = *r;
+    }
+    in.dim_reference.push_back(reference);
+  }
+  return in;
+}
 
 // The date range an evaluation covers.
 struct Span {
@@ -123,8 +223,8 @@ struct RowCells {
 // each row (CSR): the total, and each breakdown's product of values.
 class CellIndex {
  public:
-  CellIndex(const SidePlan& side, const TableData& table, const std::vector<int32_t>& placing_days)
-      : side_(side), table_(table), placing_days_(placing_days) {}
+  CellIndex(const SidePlan& side, const SideInputs& in, const std::vector<int32_t>& placing_days)
+      : side_(side), in_(in), placing_days_(placing_days) {}
 
   // Global cell ids of row r into *out.
   void CellsOf(int64_t r, std::vector<uint32_t>* out) {
@@ -135,7 +235,7 @@ class CellIndex {
       combos_.assign(1, 0);
       for (int d : br.dims) {
         const DimensionPlan& dim = side_.dims[d];
-        CodesOf(dim, r, &values_);
+        CodesOf(dim, *in_.dims[d], in_.dim_reference[d], r, &values_);
         if (values_.empty()) {
           values_.push_back(dim.unknown());
         } else if (!dim.restrict_map.empty()) {
@@ -158,9 +258,9 @@ class CellIndex {
 
  private:
   // The codes of `dim` for row r (empty when unknown), distinct.
-  void CodesOf(const DimensionPlan& dim, int64_t r, std::vector<int32_t>* out) const {
+  void CodesOf(const DimensionPlan& dim, const Vector& col, const Vector* reference, int64_t r,
+               std::vector<int32_t>* out) const {
     out->clear();
-    const Column& col = table_.columns[dim.source.column];
     auto band = [&](double v, bool lower_bounds) {
       const std::vector<double>& b = dim.bounds;
       if (lower_bounds) {
@@ -183,26 +283,30 @@ class CellIndex {
           }
         };
         if (dim.multi_valued) {
-          for (uint32_t i = col.offsets[r]; i < col.offsets[r + 1]; ++i) add(col.multi_codes[i]);
-        } else if (Present(col, r)) {
+          for (uint32_t i = col.offsets[r]; i < col.offsets[r + 1]; ++i) add(col.codes[i]);
+        } else if (Has(col, r)) {
           add(col.int32s[r]);
         }
         break;
       }
       case DimensionKind::kAgeFromBirth: {
-        if (!Present(col, r) || placing_days_.empty() || placing_days_[r] == kNoDay) break;
-        const std::optional<int32_t> age = AgeInCompletedYears(
-            Date::FromDayNumber(col.int32s[r]), Date::FromDayNumber(placing_days_[r]));
+        int32_t on = kNoDay;
+        if (reference != nullptr) {
+          if (Has(*reference, r)) on = reference->int32s[r];
+        } else if (!placing_days_.empty()) {
+          on = placing_days_[r];
+        }
+        if (!Has(col, r) || on == kNoDay) break;
+        const std::optional<int32_t> age =
+            AgeInCompletedYears(Date::FromDayNumber(col.int32s[r]), Date::FromDayNumber(on));
         if (age) band(*age, true);
         break;
       }
       case DimensionKind::kStoredAgeBands:
-        if (Present(col, r)) band(static_cast<double>(col.int64s[r]), true);
+        if (Has(col, r)) band(Number(col, r), true);
         break;
       case DimensionKind::kNumericBands:
-        if (Present(col, r)) {
-          band(col.type == v1::INT64 ? static_cast<double>(col.int64s[r]) : col.doubles[r], false);
-        }
+        if (Has(col, r)) band(Number(col, r), false);
         break;
     }
   }
@@ -212,7 +316,7 @@ class CellIndex {
 
  private:
   const SidePlan& side_;
-  const TableData& table_;
+  const SideInputs& in_;
   const std::vector<int32_t>& placing_days_;
   std::vector<int64_t> combos_, next_;
   std::vector<int32_t> values_;
@@ -224,14 +328,19 @@ struct DenseKeys {
   int32_t count = 0;
 };
 
-DenseKeys MakeDenseKeys(const Column& c, int64_t rows) {
+DenseKeys MakeDenseKeys(const Vector& c, int64_t rows) {
   DenseKeys out;
   out.ids.assign(static_cast<size_t>(rows), -1);
-  if (c.type == v1::INT64 || c.type == v1::DOUBLE) {
+  if (c.type == ValueType::kInt || c.type == ValueType::kDouble) {
     absl::flat_hash_map<int64_t, int32_t> ids;
     for (int64_t r = 0; r < rows; ++r) {
-      if (!Present(c, r)) continue;
-      const int64_t v = c.type == v1::INT64 ? c.int64s[r] : static_cast<int64_t>(c.doubles[r]);
+      if (!Has(c, r)) continue;
+      int64_t v = 0;
+      if (c.type == ValueType::kInt) {
+        v = c.ints[r];
+      } else {
+        std::memcpy(&v, &c.doubles[r], sizeof v);
+      }
       auto [it, inserted] = ids.emplace(v, out.count);
       if (inserted) ++out.count;
       out.ids[r] = it->second;
@@ -241,14 +350,14 @@ DenseKeys MakeDenseKeys(const Column& c, int64_t rows) {
   // int32-coded columns: codes, dates, string dictionary ids, bools.
   int32_t lo = std::numeric_limits<int32_t>::max(), hi = std::numeric_limits<int32_t>::min();
   for (int64_t r = 0; r < rows; ++r) {
-    if (!Present(c, r)) continue;
+    if (!Has(c, r)) continue;
     lo = std::min(lo, c.int32s[r]);
     hi = std::max(hi, c.int32s[r]);
   }
   if (lo > hi) return out;
   out.count = hi - lo + 1;
   for (int64_t r = 0; r < rows; ++r) {
-    if (Present(c, r)) out.ids[r] = c.int32s[r] - lo;
+    if (Has(c, r)) out.ids[r] = c.int32s[r] - lo;
   }
   return out;
 }
@@ -366,9 +475,9 @@ void DistinctPerSlot(const DenseKeys& keys, const Placements& placement, const R
 
 class SideEvaluator {
  public:
-  SideEvaluator(const SidePlan& side, const TableData& table, const Span& span,
-                const std::string& indicator_id)
-      : side_(side), table_(table), span_(span), indicator_id_(indicator_id) {}
+  SideEvaluator(const SidePlan& side, const TableData& table, const SideInputs& in,
+                const Span& span, const std::string& indicator_id)
+      : side_(side), table_(table), in_(in), span_(span), indicator_id_(indicator_id) {}
 
   absl::Status Run(SideValues* out, SideCounters* counters) {
     absl::Status status = Accumulate(out, counters);
@@ -392,7 +501,7 @@ class SideEvaluator {
 
  private:
   absl::Status Accumulate(SideValues* out, SideCounters* counters) {
-    const int64_t rows = table_.rows;
+    const int64_t rows = in_.rows;
     const size_t n = static_cast<size_t>(span_.slots()) * side_.cell_count;
     out->cells = side_.cell_count;
     out->Resize(n);
@@ -405,7 +514,7 @@ class SideEvaluator {
     Place(&placement, &placing_days, &unobservable, counters);
 
     // 2. Cells of the rows that count somewhere.
-    CellIndex index(side_, table_, placing_days);
+    CellIndex index(side_, in_, placing_days);
     RowCells cells;
     cells.offsets.reserve(static_cast<size_t>(rows) + 1);
     cells.cells.reserve(static_cast<size_t>(rows) * side_.breakdowns.size());
@@ -419,14 +528,11 @@ class SideEvaluator {
     }
 
     // 3. Accumulate.
-    const Column* value = side_.value.valid() ? &table_.columns[side_.value.column] : nullptr;
+    const Vector* value = in_.value;
     auto value_of = [&](int64_t r, double* v) {
-      if (value == nullptr || !Present(*value, r)) return false;
-      switch (value->type) {
-        case v1::INT64: *v = static_cast<double>(value->int64s[r]); return true;
-        case v1::DOUBLE: *v = value->doubles[r]; return true;
-        default: *v = value->int32s[r]; return true;  // dates as day numbers
-      }
+      if (value == nullptr || !Has(*value, r)) return false;
+      *v = Number(*value, r);
+      return true;
     };
     const AggregateFunction fn = side_.function;
     const bool wants_values = fn != AggregateFunction::kCount && fn != AggregateFunction::kCountDistinct;
@@ -554,7 +660,7 @@ class SideEvaluator {
       }
     }
     // Distinct counts and unit counts by key groups.
-    const Column* person = side_.person.valid() ? &table_.columns[side_.person.column] : nullptr;
+    const Vector* person = in_.person;
     if (fn == AggregateFunction::kCountDistinct) {
       std::vector<int64_t> distinct;
       DistinctPerSlot(MakeDenseKeys(*value, rows), placement, cells, span_, C, &distinct);
@@ -563,7 +669,7 @@ class SideEvaluator {
         out->count[at] = distinct[at];
         out->present[at] = 1;
       }
-      if (person != nullptr && side_.person.column == side_.value.column) {
+      if (person != nullptr && side_.person.formula->text() == side_.value.formula->text()) {
         out->units = distinct;
         return absl::OkStatus();
       }
@@ -624,19 +730,20 @@ class SideEvaluator {
 
   void Place(Placements* placement, std::vector<int32_t>* placing_days,
              std::vector<uint8_t>* unobservable, SideCounters* counters) const {
-    const int64_t rows = table_.rows;
+    const int64_t rows = in_.rows;
     placement->Reserve(rows);
     const int32_t start = span_.project_start.day_number();
     const int32_t end = span_.range_end.day_number();
     const int32_t as_of = span_.as_of.day_number();
     if (side_.placement == PlacementKind::kFlow) {
-      const Column& by = table_.columns[side_.placing.column];
+      const Vector& by = *in_.placing;
       placing_days->assign(static_cast<size_t>(rows), CellIndex::kNoDay);
       const bool windowed = side_.window_days > 0 || side_.window_months > 0;
       std::vector<int32_t> row_periods;
       for (int64_t r = 0; r < rows; ++r) {
-        const bool counts = FlowCounts(by, r, start, end, as_of, windowed, placing_days,
-                                       unobservable, counters);
+        // A record the filters leave out counts nowhere, not even as a finding.
+        const bool counts = in_.Passes(r) && FlowCounts(by, r, start, end, as_of, windowed,
+                                                        placing_days, unobservable, counters);
         if (span_.tiling) {
           placement->AddFlowRow(counts ? PeriodOf(by.int32s[r]) : -1);
         } else if (counts) {
@@ -650,11 +757,15 @@ class SideEvaluator {
     }
     // Stock: [opened, closed] with closed the last active day; a closing
     // after the as-of date is not known yet (still open).
-    const Column& opened = table_.columns[side_.opened.column];
-    const Column* closed = side_.closed.valid() ? &table_.columns[side_.closed.column] : nullptr;
+    const Vector& opened = *in_.opened;
+    const Vector* closed = in_.closed;
     const std::vector<Period>& periods = *span_.periods;
     for (int64_t r = 0; r < rows; ++r) {
-      if (!Present(opened, r)) {
+      if (!in_.Passes(r)) {
+        placement->AddFlowRow(-1);
+        continue;
+      }
+      if (!Has(opened, r)) {
         ++counters->without_period;
         placement->AddFlowRow(-1);
         continue;
@@ -666,7 +777,7 @@ class SideEvaluator {
         continue;
       }
       int32_t c = std::numeric_limits<int32_t>::max();
-      if (closed != nullptr && Present(*closed, r) && closed->int32s[r] <= as_of) c = closed->int32s[r];
+      if (closed != nullptr && Has(*closed, r) && closed->int32s[r] <= as_of) c = closed->int32s[r];
       if (c < o) {
         ++counters->invalid_interval;
         placement->AddFlowRow(-1);
@@ -700,10 +811,10 @@ class SideEvaluator {
   }
 
   // Whether flow row r counts (in the range, observable), counting why not.
-  bool FlowCounts(const Column& by, int64_t r, int32_t start, int32_t end, int32_t as_of,
+  bool FlowCounts(const Vector& by, int64_t r, int32_t start, int32_t end, int32_t as_of,
                   bool windowed, std::vector<int32_t>* placing_days,
                   std::vector<uint8_t>* unobservable, SideCounters* counters) const {
-    if (!Present(by, r)) {
+    if (!Has(by, r)) {
       ++counters->without_period;
       return false;
     }
@@ -730,26 +841,26 @@ class SideEvaluator {
   // population): a slot's value is the mean over its years of the yearly
   // aggregates; a slot of at most a year uses the year it starts in.
   absl::Status RunYearly(SideValues* out) const {
-    const Column& year = table_.columns[side_.placing.column];
+    const Vector& year = *in_.placing;
     const int64_t C = side_.cell_count;
     std::vector<int32_t> no_days;
-    CellIndex index(side_, table_, no_days);
+    CellIndex index(side_, in_, no_days);
     // Per year: sums and counts per cell, in row order.
     absl::flat_hash_map<int64_t, std::vector<double>> sums, counts;
-    const Column* value = side_.value.valid() ? &table_.columns[side_.value.column] : nullptr;
+    const Vector* value = in_.value;
     std::vector<uint32_t> cells;
-    for (int64_t r = 0; r < table_.rows; ++r) {
-      if (!Present(year, r)) continue;
-      std::vector<double>& s = sums[year.int64s[r]];
-      std::vector<double>& n = counts[year.int64s[r]];
+    for (int64_t r = 0; r < in_.rows; ++r) {
+      if (!in_.Passes(r) || !Has(year, r)) continue;
+      std::vector<double>& s = sums[year.ints[r]];
+      std::vector<double>& n = counts[year.ints[r]];
       if (s.empty()) {
         s.assign(static_cast<size_t>(C), 0);
         n.assign(static_cast<size_t>(C), 0);
       }
       double v = 1;
       if (side_.function != AggregateFunction::kCount) {
-        if (value == nullptr || !Present(*value, r)) continue;
-        v = value->type == v1::INT64 ? static_cast<double>(value->int64s[r]) : value->doubles[r];
+        if (value == nullptr || !Has(*value, r)) continue;
+        v = Number(*value, r);
       }
       index.CellsOf(r, &cells);
       for (uint32_t c : cells) {
@@ -813,6 +924,7 @@ class SideEvaluator {
 
   const SidePlan& side_;
   const TableData& table_;
+  const SideInputs& in_;
   const Span& span_;
   const std::string& indicator_id_;
   mutable std::vector<int32_t> scratch_periods_;
@@ -991,6 +1103,16 @@ class IndicatorEmitter {
 }  // namespace
 }  // namespace internal
 
+namespace {
+
+// `status` with the indicator it arose in prefixed to its message.
+absl::Status Named(const internal::IndicatorPlan& ip, const absl::Status& status) {
+  return absl::Status(status.code(),
+                      absl::StrCat("indicator '", ip.proto->id(), "': ", status.message()));
+}
+
+}  // namespace
+
 Results::Results(std::shared_ptr<const v1::Report> report) : report_(std::move(report)) {}
 
 absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
@@ -1024,6 +1146,8 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
     extra_kinds.push_back(*kind);
   }
 
+  internal::EvalContext context(data, as_of);
+  internal::InputCache cache(context);
   auto report = std::make_shared<v1::Report>();
   report->set_project_id(fw.proto.project().id());
   report->set_as_of(as_of.ToIsoString());
@@ -1039,6 +1163,14 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
     out->set_title(ip.proto->title());
     out->set_unit(ip.proto->unit());
     if (!ip.computed) continue;
+    absl::StatusOr<internal::SideInputs> num_inputs =
+        internal::LoadInputs(ip.value, data.tables[ip.value.table], cache);
+    if (!num_inputs.ok()) return Named(ip, num_inputs.status());
+    absl::StatusOr<internal::SideInputs> den_inputs = internal::SideInputs();
+    if (ip.measure == internal::MeasureKind::kRatio) {
+      den_inputs = internal::LoadInputs(ip.denominator, data.tables[ip.denominator.table], cache);
+      if (!den_inputs.ok()) return Named(ip, den_inputs.status());
+    }
     // The indicator's own frequency first (its life-of-project value and
     // counters come from it), then the other period types asked for.
     std::vector<PeriodKind> kinds = {ip.period_kind};
@@ -1058,13 +1190,13 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
       span.tiling = kinds[k].type != PeriodType::kCustom;
       internal::SideValues num, den;
       internal::SideCounters side_counters, den_counters;
-      absl::Status status = internal::SideEvaluator(ip.value, data.tables[ip.value.table], span,
-                                                    ip.proto->id())
+      absl::Status status = internal::SideEvaluator(ip.value, data.tables[ip.value.table],
+                                                    *num_inputs, span, ip.proto->id())
                                 .Run(&num, &side_counters);
       if (!status.ok()) return status;
       if (ip.measure == internal::MeasureKind::kRatio) {
-        status = internal::SideEvaluator(ip.denominator, data.tables[ip.denominator.table], span,
-                                         ip.proto->id())
+        status = internal::SideEvaluator(ip.denominator, data.tables[ip.denominator.table],
+                                         *den_inputs, span, ip.proto->id())
                      .Run(&den, &den_counters);
         if (!status.ok()) return status;
       }

@@ -19,6 +19,7 @@
 #include "ctind/engine.h"
 #include "ctind/model.h"
 #include "ctind/v1/framework.pb.h"
+#include "formula/formula.h"
 #include "period/period.h"
 
 namespace ctind {
@@ -26,11 +27,11 @@ namespace internal {
 
 enum class AggregateFunction { kCount, kCountDistinct, kSum, kMean, kMedian, kMin, kMax };
 
-// Where a per-row input comes from: a field of the side's table. (The
-// formula language widens this to any expression, links included.)
+// Where a per-row input comes from: a compiled formula over the side's
+// table (a bare field name is a formula too; links reach parents' fields).
 struct RowSource {
-  int column = -1;  // field index in the side's table
-  bool valid() const { return column >= 0; }
+  std::optional<CompiledFormula> formula;
+  bool valid() const { return formula.has_value(); }
 };
 
 // How a dimension's code of a row is derived.
@@ -47,6 +48,8 @@ struct DimensionPlan {
   std::string id;
   DimensionKind kind = DimensionKind::kField;
   RowSource source;
+  // kAgeFromBirth: the date the age is taken at; default the placing date.
+  RowSource reference_date;
   bool multi_valued = false;
   std::vector<std::string> values;  // output codes in order (unknown excluded)
   // kGrouping, kHierarchyLevel: source code index → output code (or -1).
@@ -73,6 +76,10 @@ enum class PlacementKind { kFlow, kStockAtEnd, kStockDuring, kYear };
 // One aggregate over one table.
 struct SidePlan {
   int table = -1;
+  // Filters a record must pass, all of them: the project's population
+  // filter (where it applies to the table), the indicator's and the
+  // aggregate's `where`.
+  std::vector<CompiledFormula> filters;
   AggregateFunction function = AggregateFunction::kCount;
   RowSource value;           // distinct key, or the numeric field aggregated
   PlacementKind placement = PlacementKind::kFlow;

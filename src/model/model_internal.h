@@ -62,6 +62,12 @@ class DiagnosticSink {
   void Warning(std::string_view path, std::string message) {
     Add(path, std::move(message), Severity::kWarning);
   }
+  // A diagnostic located inside the string field at `path` (a formula):
+  // `offset` is a byte offset in the field's value.
+  void InString(std::string_view path, size_t offset, std::string message, Severity severity) {
+    if (severity == Severity::kError) ++errors_;
+    out_->push_back(source_->AtString(path, offset, std::move(message), severity));
+  }
   bool has_errors() const { return errors_ > 0; }
   int errors() const { return errors_; }
   const Diagnostics& all() const { return *out_; }
