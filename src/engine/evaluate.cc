@@ -1045,10 +1045,7 @@ class IndicatorEmitter {
     const size_t at = static_cast<size_t>(slot) * side.cell_count + c;
     const AggregateFunction fn = side.function;
     cell->set_units(num.units[at]);
-    if (num.not_yet_observable[at] > 0) {
-      cell->add_flags(v1::NOT_YET_OBSERVABLE);
-      cell->set_not_yet_observable(num.not_yet_observable[at]);
-    }
+    int64_t not_yet_observable = num.not_yet_observable[at];
     std::optional<double> value;
     if (plan_.measure == MeasureKind::kValue) {
       if (num.present[at]) value = num.value[at];
@@ -1073,6 +1070,9 @@ class IndicatorEmitter {
         ++k;
       }
       const size_t dat = static_cast<size_t>(slot) * dside.cell_count + db.first_cell + local;
+      // Records not yet observable leave both sides; the denominator's are
+      // the ones the percentage is missing.
+      not_yet_observable = std::max(not_yet_observable, den->not_yet_observable[dat]);
       if (num.present[at]) cell->set_numerator(num.value[at]);
       if (den->present[dat]) cell->set_denominator(den->value[dat]);
       if (!den->present[dat] || den->value[dat] == 0) {
@@ -1080,6 +1080,10 @@ class IndicatorEmitter {
       } else if (num.present[at]) {
         value = plan_.factor * num.value[at] / den->value[dat];
       }
+    }
+    if (not_yet_observable > 0) {
+      cell->add_flags(v1::NOT_YET_OBSERVABLE);
+      cell->set_not_yet_observable(not_yet_observable);
     }
     if (value && plan_.relative_change) {
       if (*plan_.baseline == 0) {
