@@ -555,8 +555,28 @@ class Compiler {
         if (num_ok && den_ok) MatchDenominator(&plan);
         break;
       }
+      case v1::Measure::kInPlace: {
+        // An aggregate whose value is the latest record's, of type bool.
+        plan.measure = MeasureKind::kValue;
+        v1::Aggregate agg;
+        agg.set_table(m.in_place().table());
+        agg.set_where(m.in_place().where());
+        agg.set_count(true);
+        if (CompileSide(ind, agg, path + ".measure.in_place", path, true, &plan.value)) {
+          plan.value.function = AggregateFunction::kLatest;
+          if (const v1::Table* table = schema_.FindTable(agg.table())) {
+            plan.value.value.formula = Formula(m.in_place().value(), *table,
+                                               path + ".measure.in_place.value",
+                                               {ValueType::kBool}, "the in-place value");
+          }
+          if (plan.value.placement != PlacementKind::kFlow) {
+            sink_.Error(path + ".period", "an in-place measure is placed by a date (period.by)");
+          }
+        }
+        break;
+      }
       default:
-        Unsupported(path + ".measure", "in_place measures");
+        Unsupported(path + ".measure", "ordinal and qualitative measures of computed indicators");
         break;
     }
     return plan;

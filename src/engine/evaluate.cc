@@ -620,6 +620,11 @@ class SideEvaluator {
         }
       }
     }
+    if (fn == AggregateFunction::kLatest) {
+      Latest(placement, placing_days, cells, value_of, out);
+      out->units = out->records;
+      return absl::OkStatus();
+    }
     // Values per slot × cell.
     for (size_t at = 0; at < n; ++at) {
       switch (fn) {
@@ -628,7 +633,8 @@ class SideEvaluator {
           out->present[at] = 1;
           break;
         case AggregateFunction::kCountDistinct:
-          break;  // below
+        case AggregateFunction::kLatest:
+          break;  // below / above
         case AggregateFunction::kSum:
           out->value[at] = out->sum[at];
           out->present[at] = 1;
@@ -680,6 +686,58 @@ class SideEvaluator {
       out->units = out->records;
     }
     return absl::OkStatus();
+  }
+
+  // In-place values: in each cumulative slot (and so each period, whose
+  // value is "as of its end") and the life of project, the value of the
+  // latest record by placing date (ties: the later row), missing when it
+  // has none or there is no record.
+  template <typename ValueOf>
+  void Latest(const Placements& placement, const std::vector<int32_t>& days, const RowCells& cells,
+              ValueOf value_of, SideValues* out) const {
+    const int P = span_.P();
+    const int64_t C = side_.cell_count;
+    struct Best {
+      int32_t day = std::numeric_limits<int32_t>::min();
+      int64_t row = -1;
+    };
+    std::vector<Best> by_first(static_cast<size_t>(P) * C), overall(static_cast<size_t>(C));
+    auto better = [](const Best& b, int32_t day, int64_t row) {
+      return day > b.day || (day == b.day && row > b.row);
+    };
+    for (int64_t r = 0; r < in_.rows; ++r) {
+      const int32_t from = placement.cumulative_from[r];
+      for (uint64_t ci = cells.offsets[r]; ci < cells.offsets[r + 1]; ++ci) {
+        const uint32_t c = cells.cells[ci];
+        if (from >= 0) {
+          Best& b = by_first[static_cast<size_t>(from) * C + c];
+          if (better(b, days[r], r)) b = {days[r], r};
+        }
+        if (placement.in_life_of_project[r] && better(overall[c], days[r], r)) overall[c] = {days[r], r};
+      }
+    }
+    auto set = [&](size_t at, const Best& b, int64_t records) {
+      out->records[at] = records;
+      double v = 0;
+      if (b.row >= 0 && value_of(b.row, &v)) {
+        out->value[at] = v;
+        out->present[at] = 1;
+      }
+    };
+    for (int64_t c = 0; c < C; ++c) {
+      Best running;
+      int64_t records = 0;
+      for (int p = 0; p < P; ++p) {
+        const Best& b = by_first[static_cast<size_t>(p) * C + c];
+        if (b.row >= 0) {
+          ++records;
+          if (better(running, b.day, b.row)) running = b;
+        }
+        set(static_cast<size_t>(p) * C + c, running, records);
+        set(static_cast<size_t>(span_.cumulative(p)) * C + c, running, records);
+      }
+      set(static_cast<size_t>(span_.lop()) * C + c, overall[c], overall[c].row >= 0 ? 1 : 0);
+    }
   }
 
   // The per-period slots containing `day`.

@@ -322,3 +322,45 @@ TEST_F(MeasuresTest, DeclaredBreakdownValuesChooseAndOrderTheCells) {
 
 }  // namespace
 }  // namespace ctind
+
+namespace ctind {
+namespace {
+
+// "A coordination mechanism in place": the latest review up to each
+// period's end decides, carried forward through periods without a review.
+TEST(InPlaceTest, LatestRecordUpToThePeriodsEnd) {
+  absl::StatusOr<Schema> schema = Schema::Parse(R"pb(
+tables { name: "mechanisms" sensitivity: NON_SENSITIVE
+  fields { name: "mechanism_id" type: STRING role: IDENTIFIER }
+  fields { name: "meets_regularly" type: BOOL }
+  fields { name: "reviewed_on" type: DATE } })pb", ProtoFormat::kText, "schema");
+  ASSERT_TRUE(schema.ok()) << schema.status();
+  Dataset dataset(*schema);
+  ASSERT_TRUE(dataset.LoadCsv("mechanisms",
+                              "mechanism_id,meets_regularly,reviewed_on\n"
+                              "M1,true,2025-05-10\nM1,false,2025-06-30\nM1,true,2025-09-01\n",
+                              "m.csv").ok());
+  absl::StatusOr<Framework> fw = Framework::Parse(R"pb(
+project { id: "P" title: "t" start_date: "2025-01-01" end_date: "2025-12-31" }
+indicators { id: "I" title: "Mechanism in place"
+  measure { in_place { table: "mechanisms" value: "meets_regularly" } }
+  period { by: "reviewed_on" every: QUARTERLY } })pb", ProtoFormat::kText, "fw");
+  ASSERT_TRUE(fw.ok()) << fw.status();
+  absl::StatusOr<Plan> plan = Plan::Compile(*fw, *schema);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EvaluateOptions options;
+  options.as_of = Date::ParseIso("2025-12-31");
+  absl::StatusOr<Results> results = Evaluate(*plan, dataset, options);
+  ASSERT_TRUE(results.ok()) << results.status();
+  std::vector<std::string> values;
+  for (const v1::Cell& c : results->proto().indicators(0).cells()) {
+    values.push_back(absl::StrCat(c.period(), "=", c.has_value() ? absl::StrCat(c.value()) : "missing"));
+  }
+  // Q1: no review yet; Q2: the review on its last day says no; Q3 yes;
+  // Q4 keeps Q3's; the life of project is the latest.
+  EXPECT_THAT(values, ::testing::ElementsAre("2025Q1=missing", "2025Q2=0", "2025Q3=1", "2025Q4=1",
+                                             "LOP=1"));
+}
+
+}  // namespace
+}  // namespace ctind

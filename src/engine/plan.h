@@ -25,7 +25,9 @@
 namespace ctind {
 namespace internal {
 
-enum class AggregateFunction { kCount, kCountDistinct, kSum, kMean, kMedian, kMin, kMax };
+// kLatest: the value of the latest record (by placing date) up to the end
+// of each period — a boolean "in place" measure.
+enum class AggregateFunction { kCount, kCountDistinct, kSum, kMean, kMedian, kMin, kMax, kLatest };
 
 // Where a per-row input comes from: a compiled formula over the side's
 // table (a bare field name is a formula too; links reach parents' fields).
