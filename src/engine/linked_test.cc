@@ -217,3 +217,50 @@ TEST_F(LinkedTest, FormulaMistakesPointIntoTheFormula) {
 
 }  // namespace
 }  // namespace ctind
+
+namespace ctind {
+namespace {
+
+TEST_F(LinkedTest, ANonUniqueParentKeyIsAClearError) {
+  Dataset duplicated(*schema_);
+  ASSERT_TRUE(duplicated.LoadCsv("persons", kPersons, "persons.csv").ok());
+  ASSERT_TRUE(duplicated.LoadCsv("cases", std::string(kCases) + "C1,P2,2025-07-01,\n", "cases.csv").ok());
+  ASSERT_TRUE(duplicated.LoadCsv("services", kServices, "services.csv").ok());
+  dataset_ = std::make_unique<Dataset>(std::move(duplicated));
+  auto ir = Compute(R"pb(measure { value { table: "services" count: true } }
+      period { by: "provided_on" every: QUARTERLY }
+      disaggregate_by { dimensions: "case.person.prs_Gender" } )pb");
+  ASSERT_FALSE(ir.ok());
+  EXPECT_EQ(ir.status().code(), absl::StatusCode::kFailedPrecondition);
+  const std::string message(ir.status().message());
+  EXPECT_THAT(message, HasSubstr("indicator 'I'"));
+  EXPECT_THAT(message, HasSubstr("unique"));
+  EXPECT_THAT(message, ::testing::Not(HasSubstr("C1")));  // no key values
+}
+
+TEST_F(LinkedTest, HostileFormulasGetDiagnosticsNotCrashes) {
+  std::string deep(10000, '(');
+  deep += "true";
+  deep += std::string(10000, ')');
+  auto ir = Compute(absl::StrCat(R"pb(measure { value { table: "cases" count: true } } where: ")pb",
+                                 deep, R"pb(" period { by: "opened_on" every: QUARTERLY } )pb"));
+  ASSERT_FALSE(ir.ok());
+  EXPECT_THAT(std::string(ir.status().message()), HasSubstr("indicators[0].where"));
+  const std::string huge = "\\\"" + std::string(1 << 20, 'x') + "\\\"";
+  ir = Compute(absl::StrCat(R"pb(measure { value { table: "cases" count: true } } where: "case_id = )pb",
+                            huge, R"pb(" period { by: "opened_on" every: QUARTERLY } )pb"));
+  ASSERT_FALSE(ir.ok());
+  // Division by zero and date functions on missing values are missing.
+  ir = Compute(R"pb(measure { value { table: "cases" sum: "1 / (days_between(opened_on, closed_on) - days_between(opened_on, closed_on))" } }
+      period { by: "opened_on" every: QUARTERLY } )pb");
+  ASSERT_TRUE(ir.ok()) << ir.status();
+  EXPECT_EQ(Cells(*ir).at("SCOPE_LIFE_OF_PROJECT|LOP|").value(), 0);  // all missing: a sum of none
+  ir = Compute(R"pb(measure { value { table: "cases" mean: "days_between(opened_on, add_days(closed_on, 1))" } }
+      period { by: "opened_on" every: QUARTERLY } )pb");
+  ASSERT_TRUE(ir.ok()) << ir.status();
+  // C2 has no closing date and is skipped: (81 + 28 + 32 + 17) / 4.
+  EXPECT_EQ(Cells(*ir).at("SCOPE_LIFE_OF_PROJECT|LOP|").value(), (81 + 28 + 32 + 17) / 4.0);
+}
+
+}  // namespace
+}  // namespace ctind
