@@ -213,9 +213,12 @@ bool ValueParser::Append(std::string_view text, Column* column, std::string* why
       break;
     }
     case v1::STRING: {
-      auto [it, inserted] = interned_.emplace(
-          std::string(text), static_cast<int32_t>(column->dictionary.size()));
-      if (inserted) column->dictionary.emplace_back(text);
+      // Look up before inserting, so a value seen before costs no string.
+      auto it = interned_.find(Sv(text));
+      if (it == interned_.end()) {
+        it = interned_.emplace(std::string(text), static_cast<int32_t>(column->dictionary.size())).first;
+        column->dictionary.emplace_back(text);
+      }
       column->int32s.push_back(it->second);
       break;
     }
