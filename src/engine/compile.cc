@@ -343,7 +343,13 @@ class Compiler {
       for (int d : dims) names.push_back(side->dims[d].id);
       const std::string name = absl::StrJoin(names, " x ");
       for (const BreakdownPlan& b : side->breakdowns) {
-        if (b.name == name) return;
+        if (b.name != name) continue;
+        if (b.dims != dims && required) {
+          sink_.Error(path + ".disaggregate_by",
+                      absl::StrCat("two breakdowns of ", Quoted(name),
+                                   " declare different values; keep one of them"));
+        }
+        return;
       }
       BreakdownPlan b;
       b.name = name;

@@ -171,6 +171,8 @@ struct Span {
   // Standard period types tile the range in order; custom periods may
   // overlap or leave gaps, and are sorted by end (then start).
   bool tiling = true;
+  // The indicator reports cumulative values.
+  bool cumulative_reported = true;
   int P() const { return static_cast<int>(periods->size()); }
   int slots() const { return 2 * P() + 1; }
   int cumulative(int p) const { return P() + p; }
@@ -360,6 +362,15 @@ DenseKeys MakeDenseKeys(const Vector& c, int64_t rows) {
     if (Has(c, r)) out.ids[r] = c.int32s[r] - lo;
   }
   return out;
+}
+
+// Rows whose key is missing get ids of their own: for unit counts, a
+// record whose person is unknown is one more unit, never none (a cell must
+// not look empty to disclosure control because its persons are unknown).
+void GiveMissingKeysIdsOfTheirOwn(DenseKeys* keys) {
+  for (int32_t& id : keys->ids) {
+    if (id < 0) id = keys->count++;
+  }
 }
 
 // Result of one side: per slot × cell.
@@ -667,21 +678,29 @@ class SideEvaluator {
     }
     // Distinct counts and unit counts by key groups.
     const Vector* person = in_.person;
+    std::optional<DenseKeys> persons;
+    if (person != nullptr) persons = MakeDenseKeys(*person, rows);
     if (fn == AggregateFunction::kCountDistinct) {
       std::vector<int64_t> distinct;
-      DistinctPerSlot(MakeDenseKeys(*value, rows), placement, cells, span_, C, &distinct);
+      const bool by_person =
+          person != nullptr && side_.person.formula->text() == side_.value.formula->text();
+      DistinctPerSlot(by_person ? *persons : MakeDenseKeys(*value, rows), placement, cells, span_,
+                      C, &distinct);
       for (size_t at = 0; at < n; ++at) {
         out->value[at] = static_cast<double>(distinct[at]);
         out->count[at] = distinct[at];
         out->present[at] = 1;
       }
-      if (person != nullptr && side_.person.formula->text() == side_.value.formula->text()) {
+      // Counting persons: the units are the value, unless some records'
+      // persons are unknown (each of them is a unit too).
+      if (by_person && std::find(persons->ids.begin(), persons->ids.end(), -1) == persons->ids.end()) {
         out->units = distinct;
         return absl::OkStatus();
       }
     }
-    if (person != nullptr) {
-      DistinctPerSlot(MakeDenseKeys(*person, rows), placement, cells, span_, C, &out->units);
+    if (persons) {
+      GiveMissingKeysIdsOfTheirOwn(&*persons);
+      DistinctPerSlot(*persons, placement, cells, span_, C, &out->units);
     } else {
       out->units = out->records;
     }
@@ -938,7 +957,8 @@ class SideEvaluator {
         e = (*span_.periods)[slot].end;
         *label = (*span_.periods)[slot].id;
       } else if (slot < 2 * span_.P()) {
-        e = (*span_.periods)[slot - span_.P()].end;
+        // Cumulative to the period's end, as far as observed.
+        e = std::min((*span_.periods)[slot - span_.P()].end, span_.range_end);
         *label = "cumulative to " + (*span_.periods)[slot - span_.P()].id;
       } else {
         *label = "LOP";
@@ -947,6 +967,9 @@ class SideEvaluator {
       *last = e.day_number() - s.day_number() <= 366 ? *first : e.AddDays(-1).year();
     };
     for (int slot = 0; slot < span_.slots(); ++slot) {
+      // Cumulative slots of an indicator that does not report them are not
+      // computed (so their years are not required).
+      if (!span_.cumulative_reported && slot >= span_.P() && slot < 2 * span_.P()) continue;
       int64_t first = 0, last = 0;
       std::string label;
       slot_years(slot, &first, &last, &label);
@@ -1250,6 +1273,7 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
       if (!periods.ok()) return periods.status();
       internal::Span span{fw.project_start, fw.project_end, range_end, as_of, &*periods};
       span.tiling = kinds[k].type != PeriodType::kCustom;
+      span.cumulative_reported = ip.cumulative;
       internal::SideValues num, den;
       internal::SideCounters side_counters, den_counters;
       absl::Status status = internal::SideEvaluator(ip.value, data.tables[ip.value.table],
