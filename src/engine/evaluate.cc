@@ -364,6 +364,16 @@ DenseKeys MakeDenseKeys(const Vector& c, int64_t rows) {
   return out;
 }
 
+// True when every row has an id and no id repeats.
+bool EachIdOnce(const DenseKeys& keys) {
+  std::vector<uint8_t> seen(static_cast<size_t>(keys.count), 0);
+  for (int32_t id : keys.ids) {
+    if (id < 0 || seen[id]) return false;
+    seen[id] = 1;
+  }
+  return true;
+}
+
 // Rows whose key is missing get ids of their own: for unit counts, a
 // record whose person is unknown is one more unit, never none (a cell must
 // not look empty to disclosure control because its persons are unknown).
@@ -680,6 +690,24 @@ class SideEvaluator {
     const Vector* person = in_.person;
     std::optional<DenseKeys> persons;
     if (person != nullptr) persons = MakeDenseKeys(*person, rows);
+    // Each record a different, known person (a table keyed by person):
+    // distinct persons are records, no grouping needed.
+    const bool one_person_per_record = persons && EachIdOnce(*persons);
+    if (one_person_per_record) {
+      if (fn == AggregateFunction::kCountDistinct &&
+          side_.person.formula->text() == side_.value.formula->text()) {
+        for (size_t at = 0; at < n; ++at) {
+          out->value[at] = static_cast<double>(out->records[at]);
+          out->count[at] = out->records[at];
+          out->present[at] = 1;
+        }
+      }
+      if (fn != AggregateFunction::kCountDistinct ||
+          side_.person.formula->text() == side_.value.formula->text()) {
+        out->units = out->records;
+        return absl::OkStatus();
+      }
+    }
     if (fn == AggregateFunction::kCountDistinct) {
       std::vector<int64_t> distinct;
       const bool by_person =

@@ -17,21 +17,24 @@ using google::protobuf::Message;
 using google::protobuf::Reflection;
 using google::protobuf::TextFormat;
 
-std::string_view LineOf(std::string_view text, int32_t line) {
-  size_t begin = 0;
-  for (int32_t i = 1; i < line; ++i) {
-    const size_t nl = text.find('\n', begin);
-    if (nl == std::string_view::npos) return {};
-    begin = nl + 1;
+}  // namespace
+
+SourceFile::SourceFile(std::string file_name, std::string text)
+    : file_name_(std::move(file_name)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
   }
-  size_t end = text.find('\n', begin);
-  if (end == std::string_view::npos) end = text.size();
-  std::string_view result = text.substr(begin, end - begin);
+}
+
+std::string_view SourceFile::Line(int32_t line) const {
+  if (line <= 0 || static_cast<size_t>(line) > line_starts_.size()) return {};
+  const size_t begin = line_starts_[line - 1];
+  size_t end = static_cast<size_t>(line) < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
+  std::string_view result = std::string_view(text_).substr(begin, end - begin);
   if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
   return result;
 }
-
-}  // namespace
 
 int32_t CodePointColumn(std::string_view line, size_t byte_column) {
   int32_t column = 1;
@@ -58,7 +61,7 @@ void SourceFile::IndexFields(const Message& message,
           field->is_repeated() ? absl::StrCat(base, "[", i, "]") : base;
       const TextFormat::ParseLocation loc = tree.GetLocation(field, index);
       if (loc.line >= 0) {
-        const std::string_view text_line = LineOf(text_, loc.line + 1);
+        const std::string_view text_line = Line(loc.line + 1);
         fields_[path] = {loc.line + 1,
                          CodePointColumn(text_line, static_cast<size_t>(loc.column))};
       }
@@ -89,7 +92,7 @@ SourceLocation SourceFile::Find(std::string_view path) const {
 
 std::string SourceFile::Excerpt(int32_t line, int32_t column) const {
   if (line <= 0 || text_.empty()) return {};
-  const std::string_view text_line = LineOf(text_, line);
+  const std::string_view text_line = Line(line);
   if (text_line.empty()) return {};
   std::string caret;
   // Keep tabs so the caret lines up under the same indentation.

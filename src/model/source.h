@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "ctind/diagnostic.h"
@@ -27,8 +28,7 @@ struct SourceLocation {
 class SourceFile {
  public:
   SourceFile() = default;
-  SourceFile(std::string file_name, std::string text)
-      : file_name_(std::move(file_name)), text_(std::move(text)) {}
+  SourceFile(std::string file_name, std::string text);
 
   const std::string& file_name() const { return file_name_; }
   const std::string& text() const { return text_; }
@@ -65,8 +65,14 @@ class SourceFile {
   std::string Excerpt(int32_t line, int32_t column) const;
 
  private:
+  // The text of line `line` (1-based), without its line break.
+  std::string_view Line(int32_t line) const;
+
   std::string file_name_;
   std::string text_;
+  // Byte offset of the start of each line, computed once (indexing every
+  // field of a large framework stays linear).
+  std::vector<size_t> line_starts_;
   absl::flat_hash_map<std::string, SourceLocation> fields_;
 };
 
