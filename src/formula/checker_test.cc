@@ -5,6 +5,7 @@
 
 #include "formula/checker.h"
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct ErrorCase {
   RequiredType required;
   std::vector<Problem> problems;
 };
+
+// Print cases by their formula, not their bytes (test names stay readable).
+void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.formula; }
 
 class CheckerErrorTest : public ::testing::TestWithParam<ErrorCase> {};
 
@@ -195,6 +199,8 @@ struct TypeCase {
   std::string table;
   ValueType type;
 };
+
+void PrintTo(const TypeCase& c, std::ostream* os) { *os << c.formula; }
 
 class CheckerTypeTest : public ::testing::TestWithParam<TypeCase> {};
 

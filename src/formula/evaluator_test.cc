@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <ostream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -124,6 +125,9 @@ struct EvalCase {
   std::string table;
   std::string expected;
 };
+
+// Print cases by their formula, not their bytes (test names stay readable).
+void PrintTo(const EvalCase& c, std::ostream* os) { *os << c.formula; }
 
 class EvaluatorTest : public ::testing::TestWithParam<EvalCase> {};
 

@@ -5,6 +5,7 @@
 
 #include "formula/parser.h"
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct TreeCase {
   const char* input;
   const char* tree;
 };
+
+// Print cases by their input, not their bytes (test names stay readable).
+void PrintTo(const TreeCase& c, std::ostream* os) { *os << c.input; }
 
 class ParserTreeTest : public ::testing::TestWithParam<TreeCase> {};
 
@@ -82,6 +86,8 @@ struct ErrorCase {
   int64_t offset;
   int32_t column;
 };
+
+void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.input; }
 
 class ParserErrorTest : public ::testing::TestWithParam<ErrorCase> {};
 
