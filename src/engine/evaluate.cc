@@ -74,6 +74,13 @@ double Number(const Vector& v, int64_t r) {
   }
 }
 
+// Global cell ids of each row, CSR: row r's cells are
+// cells[offsets[r] .. offsets[r+1]).
+struct RowCells {
+  std::vector<uint64_t> offsets{0};
+  std::vector<uint32_t> cells;
+};
+
 // The evaluated inputs of one side, one entry per row of its table.
 struct SideInputs {
   int64_t rows = 0;
@@ -85,148 +92,16 @@ struct SideInputs {
   const Vector* person = nullptr;
   std::vector<const Vector*> dims;           // per SidePlan::dims
   std::vector<const Vector*> dim_reference;  // age reference dates, or null
+  // Cells of every row, shared by the sides with the same breakdowns.
+  const RowCells* cells = nullptr;
   bool Passes(int64_t r) const { return mask == nullptr || (*mask)[r] != 0; }
-};
-
-// Vectors and masks of one evaluation, by table and formula text, so that
-// indicators reading the same input share it.
-class InputCache {
- public:
-  explicit InputCache(EvalContext& context) : context_(context) {}
-
-  absl::StatusOr<const Vector*> Get(const CompiledFormula& formula) {
-    const std::string key = absl::StrCat(formula.table(), "\x1f", formula.text());
-    auto it = vectors_.find(key);
-    if (it != vectors_.end()) return it->second.get();
-    absl::StatusOr<Vector> v = formula.Evaluate(context_);
-    if (!v.ok()) return v.status();
-    auto owned = std::make_unique<Vector>(*std::move(v));
-    const Vector* out = owned.get();
-    vectors_.emplace(key, std::move(owned));
-    return out;
-  }
-
-  // The conjunction of `filters` (null when there are none).
-  absl::StatusOr<const std::vector<uint8_t>*> Mask(const std::vector<CompiledFormula>& filters,
-                                                  int64_t rows) {
-    if (filters.empty()) return nullptr;
-    std::string key;
-    for (const CompiledFormula& f : filters) absl::StrAppend(&key, f.table(), "\x1f", f.text(), "\x1e");
-    auto it = masks_.find(key);
-    if (it != masks_.end()) return it->second.get();
-    auto mask = std::make_unique<std::vector<uint8_t>>(static_cast<size_t>(rows), 1);
-    for (const CompiledFormula& f : filters) {
-      absl::StatusOr<std::vector<uint8_t>> m = f.EvaluateMask(context_);
-      if (!m.ok()) return m.status();
-      for (int64_t r = 0; r < rows; ++r) (*mask)[r] &= (*m)[r];
-    }
-    const std::vector<uint8_t>* out = mask.get();
-    masks_.emplace(key, std::move(mask));
-    return out;
-  }
-
- private:
-  EvalContext& context_;
-  absl::flat_hash_map<std::string, std::unique_ptr<Vector>> vectors_;
-  absl::flat_hash_map<std::string, std::unique_ptr<std::vector<uint8_t>>> masks_;
-};
-
-absl::StatusOr<SideInputs> LoadInputs(const SidePlan& side, const TableData& table,
-                                      InputCache& cache) {
-  SideInputs in;
-  in.rows = table.rows;
-  absl::StatusOr<const std::vector<uint8_t>*> mask = cache.Mask(side.filters, table.rows);
-  if (!mask.ok()) return mask.status();
-  in.mask = *mask;
-  for (auto [source, target] : {std::pair<const RowSource*, const Vector**>{&side.placing, &in.placing},
-                                {&side.opened, &in.opened}, {&side.closed, &in.closed},
-                                {&side.value, &in.value}, {&side.person, &in.person}}) {
-    if (!source->valid()) continue;
-    absl::StatusOr<const Vector*> v = cache.Get(*source->formula);
-    if (!v.ok()) return v.status();
-    *target = *v;
-  }
-  for (const DimensionPlan& dim : side.dims) {
-    absl::StatusOr<const Vector*> v = cache.Get(*dim.source.formula);
-    if (!v.ok()) return v.status();
-    in.dims.push_back(*v);
-    const Vector* reference = nullptr;
-    if (dim.reference_date.valid()) {
-      absl::StatusOr<const Vector*> r = cache.Get(*dim.reference_date.formula);
-      if (!r.ok()) return r.status();
-      reference = *r;
-    }
-    in.dim_reference.push_back(reference);
-  }
-  return in;
-}
-
-// The date range an evaluation covers.
-struct Span {
-  Date project_start;
-  Date project_end;  // exclusive
-  Date range_end;    // exclusive: min(as_of + 1, project_end)
-  Date as_of;
-  const std::vector<Period>* periods;
-  // Standard period types tile the range in order; custom periods may
-  // overlap or leave gaps, and are sorted by end (then start).
-  bool tiling = true;
-  // The indicator reports cumulative values.
-  bool cumulative_reported = true;
-  int P() const { return static_cast<int>(periods->size()); }
-  int slots() const { return 2 * P() + 1; }
-  int cumulative(int p) const { return P() + p; }
-  int lop() const { return 2 * P(); }
-};
-
-// Where the rows of a side count, as arrays over rows (no allocation per
-// row): row r is in per-period slots periods[offsets[r] .. offsets[r+1]),
-// in the cumulative values from period cumulative_from[r] on (-1: none)
-// and in the life of project when in_life_of_project[r].
-struct Placements {
-  std::vector<uint32_t> offsets{0};
-  std::vector<int32_t> periods;
-  std::vector<int32_t> cumulative_from;
-  std::vector<uint8_t> in_life_of_project;
-
-  void Reserve(int64_t rows) {
-    offsets.reserve(static_cast<size_t>(rows) + 1);
-    periods.reserve(static_cast<size_t>(rows));
-    cumulative_from.reserve(static_cast<size_t>(rows));
-    in_life_of_project.reserve(static_cast<size_t>(rows));
-  }
-  // Appends the next row, placed in `period` (or nowhere when -1).
-  void AddFlowRow(int32_t period) {
-    if (period >= 0) periods.push_back(period);
-    offsets.push_back(static_cast<uint32_t>(periods.size()));
-    cumulative_from.push_back(period);
-    in_life_of_project.push_back(period >= 0);
-  }
-  // Appends the next row with explicit memberships.
-  void AddRow(const std::vector<int32_t>& row_periods, int32_t from, bool lop) {
-    periods.insert(periods.end(), row_periods.begin(), row_periods.end());
-    offsets.push_back(static_cast<uint32_t>(periods.size()));
-    cumulative_from.push_back(from);
-    in_life_of_project.push_back(lop);
-  }
-  bool CountsSomewhere(int64_t r) const {
-    return offsets[r + 1] > offsets[r] || cumulative_from[r] >= 0 || in_life_of_project[r];
-  }
-};
-
-// Global cell ids of each row, CSR: row r's cells are
-// cells[offsets[r] .. offsets[r+1]).
-struct RowCells {
-  std::vector<uint64_t> offsets{0};
-  std::vector<uint32_t> cells;
 };
 
 // Per-row codes of every dimension of a side, then the global cell ids of
 // each row (CSR): the total, and each breakdown's product of values.
 class CellIndex {
  public:
-  CellIndex(const SidePlan& side, const SideInputs& in, const std::vector<int32_t>& placing_days)
-      : side_(side), in_(in), placing_days_(placing_days) {}
+  CellIndex(const SidePlan& side, const SideInputs& in) : side_(side), in_(in) {}
 
   // Global cell ids of row r into *out.
   void CellsOf(int64_t r, std::vector<uint32_t>* out) {
@@ -295,8 +170,9 @@ class CellIndex {
         int32_t on = kNoDay;
         if (reference != nullptr) {
           if (Has(*reference, r)) on = reference->int32s[r];
-        } else if (!placing_days_.empty()) {
-          on = placing_days_[r];
+        } else if (in_.placing != nullptr && in_.placing->type == ValueType::kDate &&
+                   Has(*in_.placing, r)) {
+          on = in_.placing->int32s[r];
         }
         if (!Has(col, r) || on == kNoDay) break;
         const std::optional<int32_t> age =
@@ -319,10 +195,171 @@ class CellIndex {
  private:
   const SidePlan& side_;
   const SideInputs& in_;
-  const std::vector<int32_t>& placing_days_;
   std::vector<int64_t> combos_, next_;
   std::vector<int32_t> values_;
 };
+
+// Vectors and masks of one evaluation, by table and formula text, so that
+// indicators reading the same input share it.
+class InputCache {
+ public:
+  explicit InputCache(EvalContext& context) : context_(context) {}
+
+  absl::StatusOr<const Vector*> Get(const CompiledFormula& formula) {
+    const std::string key = absl::StrCat(formula.table(), "\x1f", formula.text());
+    auto it = vectors_.find(key);
+    if (it != vectors_.end()) return it->second.get();
+    absl::StatusOr<Vector> v = formula.Evaluate(context_);
+    if (!v.ok()) return v.status();
+    auto owned = std::make_unique<Vector>(*std::move(v));
+    const Vector* out = owned.get();
+    vectors_.emplace(key, std::move(owned));
+    return out;
+  }
+
+  // The cells of every row of `side`'s table, shared by the sides with the
+  // same breakdowns (and placing date, which age bands are taken at).
+  absl::StatusOr<const RowCells*> Cells(const SidePlan& side, const SideInputs& in) {
+    std::string key = absl::StrCat(side.table, "\x1f",
+                                   side.placing.valid() ? side.placing.formula->text() : "", "\x1f");
+    for (const BreakdownPlan& b : side.breakdowns) {
+      absl::StrAppend(&key, b.name, "\x1e");
+      for (int d : b.dims) {
+        absl::StrAppend(&key, side.dims[d].values.size(), ":");
+        for (const std::string& v : side.dims[d].values) absl::StrAppend(&key, v, ",");
+      }
+    }
+    auto it = cells_.find(key);
+    if (it != cells_.end()) return it->second.get();
+    auto cells = std::make_unique<RowCells>();
+    cells->offsets.reserve(static_cast<size_t>(in.rows) + 1);
+    cells->cells.reserve(static_cast<size_t>(in.rows) * side.breakdowns.size());
+    CellIndex index(side, in);
+    std::vector<uint32_t> row_cells;
+    for (int64_t r = 0; r < in.rows; ++r) {
+      index.CellsOf(r, &row_cells);
+      cells->cells.insert(cells->cells.end(), row_cells.begin(), row_cells.end());
+      cells->offsets.push_back(cells->cells.size());
+    }
+    const RowCells* out = cells.get();
+    cells_.emplace(key, std::move(cells));
+    return out;
+  }
+
+  // The conjunction of `filters` (null when there are none).
+  absl::StatusOr<const std::vector<uint8_t>*> Mask(const std::vector<CompiledFormula>& filters,
+                                                  int64_t rows) {
+    if (filters.empty()) return nullptr;
+    std::string key;
+    for (const CompiledFormula& f : filters) absl::StrAppend(&key, f.table(), "\x1f", f.text(), "\x1e");
+    auto it = masks_.find(key);
+    if (it != masks_.end()) return it->second.get();
+    auto mask = std::make_unique<std::vector<uint8_t>>(static_cast<size_t>(rows), 1);
+    for (const CompiledFormula& f : filters) {
+      absl::StatusOr<std::vector<uint8_t>> m = f.EvaluateMask(context_);
+      if (!m.ok()) return m.status();
+      for (int64_t r = 0; r < rows; ++r) (*mask)[r] &= (*m)[r];
+    }
+    const std::vector<uint8_t>* out = mask.get();
+    masks_.emplace(key, std::move(mask));
+    return out;
+  }
+
+ private:
+  EvalContext& context_;
+  absl::flat_hash_map<std::string, std::unique_ptr<Vector>> vectors_;
+  absl::flat_hash_map<std::string, std::unique_ptr<std::vector<uint8_t>>> masks_;
+  absl::flat_hash_map<std::string, std::unique_ptr<RowCells>> cells_;
+};
+
+absl::StatusOr<SideInputs> LoadInputs(const SidePlan& side, const TableData& table,
+                                      InputCache& cache) {
+  SideInputs in;
+  in.rows = table.rows;
+  absl::StatusOr<const std::vector<uint8_t>*> mask = cache.Mask(side.filters, table.rows);
+  if (!mask.ok()) return mask.status();
+  in.mask = *mask;
+  for (auto [source, target] : {std::pair<const RowSource*, const Vector**>{&side.placing, &in.placing},
+                                {&side.opened, &in.opened}, {&side.closed, &in.closed},
+                                {&side.value, &in.value}, {&side.person, &in.person}}) {
+    if (!source->valid()) continue;
+    absl::StatusOr<const Vector*> v = cache.Get(*source->formula);
+    if (!v.ok()) return v.status();
+    *target = *v;
+  }
+  for (const DimensionPlan& dim : side.dims) {
+    absl::StatusOr<const Vector*> v = cache.Get(*dim.source.formula);
+    if (!v.ok()) return v.status();
+    in.dims.push_back(*v);
+    const Vector* reference = nullptr;
+    if (dim.reference_date.valid()) {
+      absl::StatusOr<const Vector*> r = cache.Get(*dim.reference_date.formula);
+      if (!r.ok()) return r.status();
+      reference = *r;
+    }
+    in.dim_reference.push_back(reference);
+  }
+  if (side.placement != PlacementKind::kYear) {
+    absl::StatusOr<const RowCells*> cells = cache.Cells(side, in);
+    if (!cells.ok()) return cells.status();
+    in.cells = *cells;
+  }
+  return in;
+}
+
+// The date range an evaluation covers.
+struct Span {
+  Date project_start;
+  Date project_end;  // exclusive
+  Date range_end;    // exclusive: min(as_of + 1, project_end)
+  Date as_of;
+  const std::vector<Period>* periods;
+  // Standard period types tile the range in order; custom periods may
+  // overlap or leave gaps, and are sorted by end (then start).
+  bool tiling = true;
+  // The indicator reports cumulative values.
+  bool cumulative_reported = true;
+  int P() const { return static_cast<int>(periods->size()); }
+  int slots() const { return 2 * P() + 1; }
+  int cumulative(int p) const { return P() + p; }
+  int lop() const { return 2 * P(); }
+};
+
+// Where the rows of a side count, as arrays over rows (no allocation per
+// row): row r is in per-period slots periods[offsets[r] .. offsets[r+1]),
+// in the cumulative values from period cumulative_from[r] on (-1: none)
+// and in the life of project when in_life_of_project[r].
+struct Placements {
+  std::vector<uint32_t> offsets{0};
+  std::vector<int32_t> periods;
+  std::vector<int32_t> cumulative_from;
+  std::vector<uint8_t> in_life_of_project;
+
+  void Reserve(int64_t rows) {
+    offsets.reserve(static_cast<size_t>(rows) + 1);
+    periods.reserve(static_cast<size_t>(rows));
+    cumulative_from.reserve(static_cast<size_t>(rows));
+    in_life_of_project.reserve(static_cast<size_t>(rows));
+  }
+  // Appends the next row, placed in `period` (or nowhere when -1).
+  void AddFlowRow(int32_t period) {
+    if (period >= 0) periods.push_back(period);
+    offsets.push_back(static_cast<uint32_t>(periods.size()));
+    cumulative_from.push_back(period);
+    in_life_of_project.push_back(period >= 0);
+  }
+  // Appends the next row with explicit memberships.
+  void AddRow(const std::vector<int32_t>& row_periods, int32_t from, bool lop) {
+    periods.insert(periods.end(), row_periods.begin(), row_periods.end());
+    offsets.push_back(static_cast<uint32_t>(periods.size()));
+    cumulative_from.push_back(from);
+    in_life_of_project.push_back(lop);
+  }
+  bool CountsSomewhere(int64_t r) const {
+    return offsets[r + 1] > offsets[r] || cumulative_from[r] >= 0 || in_life_of_project[r];
+  }
+};
+
 
 // Dense ids of a key column's values (-1 for missing), and their count.
 struct DenseKeys {
@@ -534,19 +571,8 @@ class SideEvaluator {
     std::vector<uint8_t> unobservable(static_cast<size_t>(rows), 0);
     Place(&placement, &placing_days, &unobservable, counters);
 
-    // 2. Cells of the rows that count somewhere.
-    CellIndex index(side_, in_, placing_days);
-    RowCells cells;
-    cells.offsets.reserve(static_cast<size_t>(rows) + 1);
-    cells.cells.reserve(static_cast<size_t>(rows) * side_.breakdowns.size());
-    std::vector<uint32_t> row_cells;
-    for (int64_t r = 0; r < rows; ++r) {
-      if (placement.CountsSomewhere(r) || unobservable[r]) {
-        index.CellsOf(r, &row_cells);
-        cells.cells.insert(cells.cells.end(), row_cells.begin(), row_cells.end());
-      }
-      cells.offsets.push_back(cells.cells.size());
-    }
+    // 2. The cells of every row (shared with other indicators).
+    const RowCells& cells = *in_.cells;
 
     // 3. Accumulate.
     const Vector* value = in_.value;
@@ -582,7 +608,7 @@ class SideEvaluator {
       if (fn == AggregateFunction::kMedian) values[at].push_back(v);
     };
     for (int64_t r = 0; r < rows; ++r) {
-      if (cells.offsets[r] == cells.offsets[r + 1]) continue;
+      if (!placement.CountsSomewhere(r) && !unobservable[r]) continue;
       double v = 0;
       const bool has = wants_values ? value_of(r, &v) : true;
       const int32_t from = placement.cumulative_from[r];
@@ -948,8 +974,7 @@ class SideEvaluator {
   absl::Status RunYearly(SideValues* out) const {
     const Vector& year = *in_.placing;
     const int64_t C = side_.cell_count;
-    std::vector<int32_t> no_days;
-    CellIndex index(side_, in_, no_days);
+    CellIndex index(side_, in_);
     // Per year: sums and counts per cell, in row order.
     absl::flat_hash_map<int64_t, std::vector<double>> sums, counts;
     const Vector* value = in_.value;
