@@ -401,11 +401,12 @@ DenseKeys MakeDenseKeys(const Vector& c, int64_t rows) {
   return out;
 }
 
-// True when every row has an id and no id repeats.
+// True when no id repeats (rows without an id aside).
 bool EachIdOnce(const DenseKeys& keys) {
   std::vector<uint8_t> seen(static_cast<size_t>(keys.count), 0);
   for (int32_t id : keys.ids) {
-    if (id < 0 || seen[id]) return false;
+    if (id < 0) continue;
+    if (seen[id]) return false;
     seen[id] = 1;
   }
   return true;
@@ -582,7 +583,9 @@ class SideEvaluator {
       return true;
     };
     const AggregateFunction fn = side_.function;
-    const bool wants_values = fn != AggregateFunction::kCount && fn != AggregateFunction::kCountDistinct;
+    // For distinct counts "has a value" is "has a key", so that `count` is
+    // the number of records with a key.
+    const bool wants_values = fn != AggregateFunction::kCount;
     const int64_t C = side_.cell_count;
     const int P = span_.P();
     // Prefix accumulators for the cumulative slots, by first period.
@@ -716,15 +719,15 @@ class SideEvaluator {
     const Vector* person = in_.person;
     std::optional<DenseKeys> persons;
     if (person != nullptr) persons = MakeDenseKeys(*person, rows);
-    // Each record a different, known person (a table keyed by person):
-    // distinct persons are records, no grouping needed.
+    // Each record a different person (a table keyed by person; records
+    // whose person is unknown are units of their own): distinct persons are
+    // the records with a person, units are the records; no grouping needed.
     const bool one_person_per_record = persons && EachIdOnce(*persons);
     if (one_person_per_record) {
       if (fn == AggregateFunction::kCountDistinct &&
           side_.person.formula->text() == side_.value.formula->text()) {
         for (size_t at = 0; at < n; ++at) {
-          out->value[at] = static_cast<double>(out->records[at]);
-          out->count[at] = out->records[at];
+          out->value[at] = static_cast<double>(out->count[at]);
           out->present[at] = 1;
         }
       }
