@@ -449,21 +449,22 @@ struct SideCounters {
 };
 
 // Sorts `v` ascending by its low `bits` bits (LSD radix, 11 bits a pass).
-void RadixSort(std::vector<uint64_t>* v, int bits) {
+template <typename Code>
+void RadixSort(std::vector<Code>* v, int bits) {
   constexpr int kDigit = 11;
   constexpr size_t kBuckets = size_t{1} << kDigit;
-  std::vector<uint64_t> scratch(v->size());
+  std::vector<Code> scratch(v->size());
   std::vector<size_t> count(kBuckets);
   for (int shift = 0; shift < bits; shift += kDigit) {
     std::fill(count.begin(), count.end(), 0);
-    for (uint64_t x : *v) ++count[(x >> shift) & (kBuckets - 1)];
+    for (Code x : *v) ++count[(x >> shift) & (kBuckets - 1)];
     size_t sum = 0;
     for (size_t& c : count) {
       const size_t n = c;
       c = sum;
       sum += n;
     }
-    for (uint64_t x : *v) scratch[count[(x >> shift) & (kBuckets - 1)]++] = x;
+    for (Code x : *v) scratch[count[(x >> shift) & (kBuckets - 1)]++] = x;
     v->swap(scratch);
   }
 }
@@ -480,40 +481,43 @@ int BitsFor(uint64_t n) {
 // project 2P. After a radix sort equal codes are one key counted once, and
 // the first cumulative code of a (key, cell) run is the first period from
 // which the key counts cumulatively.
-void DistinctPerSlot(const DenseKeys& keys, const Placements& placement, const RowCells& cells,
-                     const Span& span, int64_t n_cells, std::vector<int64_t>* out) {
+// Codes are 32 bits wide when they fit (half the memory traffic of the
+// sort), else 64.
+template <typename Code>
+void DistinctPerSlotWith(const DenseKeys& keys, const Placements& placement, const RowCells& cells,
+                         const Span& span, int64_t n_cells, int slot_bits, int cell_bits,
+                         int key_bits, std::vector<int64_t>* out) {
   const int P = span.P();
-  out->assign(static_cast<size_t>(span.slots()) * n_cells, 0);
-  const int slot_bits = BitsFor(static_cast<uint64_t>(span.slots()));
-  const int cell_bits = BitsFor(static_cast<uint64_t>(n_cells));
-  const int key_bits = BitsFor(static_cast<uint64_t>(keys.count));
   const int low_bits = slot_bits + cell_bits;
-  const uint64_t slot_mask = (uint64_t{1} << slot_bits) - 1;
-  const uint64_t cell_mask = (uint64_t{1} << cell_bits) - 1;
-  std::vector<uint64_t> codes;
-  codes.reserve(cells.cells.size() * 3 + 16);
+  const Code slot_mask = static_cast<Code>((uint64_t{1} << slot_bits) - 1);
+  const Code cell_mask = static_cast<Code>((uint64_t{1} << cell_bits) - 1);
+  const bool cumulative = span.cumulative_reported;
+  std::vector<Code> codes;
+  codes.reserve(cells.cells.size() * 2 + 16);
   for (size_t r = 0; r < keys.ids.size(); ++r) {
     if (keys.ids[r] < 0) continue;
-    const uint64_t base = static_cast<uint64_t>(keys.ids[r]) << low_bits;
+    const Code base = static_cast<Code>(keys.ids[r]) << low_bits;
     const bool lop = placement.in_life_of_project[r];
-    const int32_t from = placement.cumulative_from[r];
+    const int32_t from = cumulative ? placement.cumulative_from[r] : -1;
+    const uint32_t p_begin = placement.offsets[r], p_end = placement.offsets[r + 1];
+    if (p_begin == p_end && from < 0 && !lop) continue;
     for (uint64_t ci = cells.offsets[r]; ci < cells.offsets[r + 1]; ++ci) {
-      const uint64_t cell_base = base | (static_cast<uint64_t>(cells.cells[ci]) << slot_bits);
-      for (uint32_t pi = placement.offsets[r]; pi < placement.offsets[r + 1]; ++pi) {
-        codes.push_back(cell_base | static_cast<uint64_t>(placement.periods[pi]));
+      const Code cell_base = base | (static_cast<Code>(cells.cells[ci]) << slot_bits);
+      for (uint32_t pi = p_begin; pi < p_end; ++pi) {
+        codes.push_back(cell_base | static_cast<Code>(placement.periods[pi]));
       }
-      if (from >= 0) codes.push_back(cell_base | static_cast<uint64_t>(span.cumulative(from)));
-      if (lop) codes.push_back(cell_base | static_cast<uint64_t>(span.lop()));
+      if (from >= 0) codes.push_back(cell_base | static_cast<Code>(span.cumulative(from)));
+      if (lop) codes.push_back(cell_base | static_cast<Code>(span.lop()));
     }
   }
   RadixSort(&codes, key_bits + low_bits);
   std::vector<int64_t> cum_first(static_cast<size_t>(P) * n_cells, 0);
-  uint64_t previous = ~uint64_t{0};
-  uint64_t cumulated_key_cell = ~uint64_t{0};
-  for (uint64_t code : codes) {
+  Code previous = ~Code{0};
+  Code cumulated_key_cell = ~Code{0};
+  for (Code code : codes) {
     if (code == previous) continue;
     previous = code;
-    const uint64_t key_cell = code >> slot_bits;
+    const Code key_cell = code >> slot_bits;
     const int64_t slot = static_cast<int64_t>(code & slot_mask);
     const int64_t c = static_cast<int64_t>(key_cell & cell_mask);
     if (slot < P || slot == span.lop()) {
@@ -529,6 +533,21 @@ void DistinctPerSlot(const DenseKeys& keys, const Placements& placement, const R
       (*out)[static_cast<size_t>(span.cumulative(p)) * n_cells + c] =
           prev + cum_first[static_cast<size_t>(p) * n_cells + c];
     }
+  }
+}
+
+void DistinctPerSlot(const DenseKeys& keys, const Placements& placement, const RowCells& cells,
+                     const Span& span, int64_t n_cells, std::vector<int64_t>* out) {
+  out->assign(static_cast<size_t>(span.slots()) * n_cells, 0);
+  const int slot_bits = BitsFor(static_cast<uint64_t>(span.slots()));
+  const int cell_bits = BitsFor(static_cast<uint64_t>(n_cells));
+  const int key_bits = BitsFor(static_cast<uint64_t>(keys.count));
+  if (slot_bits + cell_bits + key_bits <= 32) {
+    DistinctPerSlotWith<uint32_t>(keys, placement, cells, span, n_cells, slot_bits, cell_bits,
+                                  key_bits, out);
+  } else {
+    DistinctPerSlotWith<uint64_t>(keys, placement, cells, span, n_cells, slot_bits, cell_bits,
+                                  key_bits, out);
   }
 }
 
