@@ -342,22 +342,65 @@ absl::StatusOr<std::string> PathFromC(const char* function, const char* data,
   return std::string(path);
 }
 
-absl::StatusOr<ctind::Schema> LoadSchemaFile(const std::string& path,
-                                             ctind::Diagnostics* diagnostics) {
+// Loading and serializing the two definition handles (ctind_schema over
+// ctind::Schema, ctind_framework over ctind::Framework) share one shape.
+template <typename Model>
+absl::StatusOr<Model> LoadModelFile(const std::string& path, ctind::Diagnostics* diagnostics) {
   absl::StatusOr<ctind::ProtoFormat> format = ctind::ProtoFormatFromPath(path);
   if (!format.ok()) return format.status();
   absl::StatusOr<std::string> bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  return ctind::Schema::Parse(*bytes, *format, path, diagnostics);
+  return Model::Parse(*bytes, *format, path, diagnostics);
 }
 
-absl::StatusOr<ctind::Framework> LoadFrameworkFile(
-    const std::string& path, ctind::Diagnostics* diagnostics) {
-  absl::StatusOr<ctind::ProtoFormat> format = ctind::ProtoFormatFromPath(path);
-  if (!format.ok()) return format.status();
-  absl::StatusOr<std::string> bytes = ReadFile(path);
-  if (!bytes.ok()) return bytes.status();
-  return ctind::Framework::Parse(*bytes, *format, path, diagnostics);
+template <typename Model, typename Handle>
+ctind_status LoadModel(const char* fn, const char* data, size_t len, ctind_format format,
+                       const char* file_name, size_t file_name_len, Handle** out,
+                       ctind_error** out_error) {
+  ClearOut(out);
+  return Run(fn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
+    std::string_view bytes, name;
+    absl::Status status = InputString(fn, "data", data, len, &bytes);
+    if (status.ok()) status = InputString(fn, "file_name", file_name, file_name_len, &name);
+    if (!status.ok()) return status;
+    if (out == nullptr) return NullArgument(fn, "out");
+    absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
+    if (!proto_format.ok()) return proto_format.status();
+    absl::StatusOr<Model> model = Model::Parse(bytes, *proto_format, name, diagnostics);
+    if (!model.ok()) return model.status();
+    *out = new Handle{*std::move(model)};
+    return absl::OkStatus();
+  });
+}
+
+template <typename Model, typename Handle>
+ctind_status LoadModelFromPath(const char* fn, const char* path, size_t path_len, Handle** out,
+                               ctind_error** out_error) {
+  ClearOut(out);
+  return Run(fn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
+    absl::StatusOr<std::string> file = PathFromC(fn, path, path_len);
+    if (!file.ok()) return file.status();
+    if (out == nullptr) return NullArgument(fn, "out");
+    absl::StatusOr<Model> model = LoadModelFile<Model>(*file, diagnostics);
+    if (!model.ok()) return model.status();
+    *out = new Handle{*std::move(model)};
+    return absl::OkStatus();
+  });
+}
+
+template <typename Handle>
+ctind_status SerializeModel(const char* fn, const char* what, const Handle* handle,
+                            ctind_format format, char** out_data, size_t* out_len,
+                            ctind_error** out_error) {
+  ClearOut(out_data, out_len);
+  return Run(fn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (handle == nullptr) return NullArgument(fn, what);
+    absl::Status status = CheckOwnedOut(fn, out_data, out_len);
+    if (!status.ok()) return status;
+    absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
+    if (!proto_format.ok()) return proto_format.status();
+    return CopyOut(handle->value.Serialize(*proto_format), out_data, out_len);
+  });
 }
 
 absl::Status SetAsOf(std::string_view text, ctind::EvaluateOptions* options) {
@@ -464,111 +507,40 @@ ctind_status ctind_error_diagnostic(const ctind_error* error, size_t index,
 
 // Schema.
 
-ctind_status ctind_schema_load(const char* data, size_t len,
-                               ctind_format format, const char* file_name,
-                               size_t file_name_len, ctind_schema** out,
+ctind_status ctind_schema_load(const char* data, size_t len, ctind_format format,
+                               const char* file_name, size_t file_name_len, ctind_schema** out,
                                ctind_error** out_error) {
-  static constexpr char kFn[] = "ctind_schema_load";
-  ClearOut(out);
-  return Run(
-      kFn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
-        std::string_view bytes, name;
-        absl::Status status = InputString(kFn, "data", data, len, &bytes);
-        if (status.ok()) {
-          status =
-              InputString(kFn, "file_name", file_name, file_name_len, &name);
-        }
-        if (!status.ok()) return status;
-        if (out == nullptr) return NullArgument(kFn, "out");
-        absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
-        if (!proto_format.ok()) return proto_format.status();
-        absl::StatusOr<ctind::Schema> schema =
-            ctind::Schema::Parse(bytes, *proto_format, name, diagnostics);
-        if (!schema.ok()) return schema.status();
-        *out = new ctind_schema{*std::move(schema)};
-        return absl::OkStatus();
-      });
+  return LoadModel<ctind::Schema>("ctind_schema_load", data, len, format, file_name,
+                                  file_name_len, out, out_error);
 }
 
-ctind_status ctind_schema_load_file(const char* path, size_t path_len,
-                                    ctind_schema** out,
+ctind_status ctind_schema_load_file(const char* path, size_t path_len, ctind_schema** out,
                                     ctind_error** out_error) {
-  static constexpr char kFn[] = "ctind_schema_load_file";
-  ClearOut(out);
-  return Run(
-      kFn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
-        absl::StatusOr<std::string> file = PathFromC(kFn, path, path_len);
-        if (!file.ok()) return file.status();
-        if (out == nullptr) return NullArgument(kFn, "out");
-        absl::StatusOr<ctind::Schema> schema =
-            LoadSchemaFile(*file, diagnostics);
-        if (!schema.ok()) return schema.status();
-        *out = new ctind_schema{*std::move(schema)};
-        return absl::OkStatus();
-      });
+  return LoadModelFromPath<ctind::Schema>("ctind_schema_load_file", path, path_len, out,
+                                          out_error);
 }
 
-ctind_status ctind_schema_serialize(const ctind_schema* schema,
-                                    ctind_format format, char** out_data,
-                                    size_t* out_len, ctind_error** out_error) {
-  static constexpr char kFn[] = "ctind_schema_serialize";
-  ClearOut(out_data, out_len);
-  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
-    if (schema == nullptr) return NullArgument(kFn, "schema");
-    absl::Status status = CheckOwnedOut(kFn, out_data, out_len);
-    if (!status.ok()) return status;
-    absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
-    if (!proto_format.ok()) return proto_format.status();
-    return CopyOut(schema->value.Serialize(*proto_format), out_data, out_len);
-  });
+ctind_status ctind_schema_serialize(const ctind_schema* schema, ctind_format format,
+                                    char** out_data, size_t* out_len, ctind_error** out_error) {
+  return SerializeModel("ctind_schema_serialize", "schema", schema, format, out_data, out_len,
+                        out_error);
 }
 
 void ctind_schema_destroy(ctind_schema* schema) { delete schema; }
 
 // Framework.
 
-ctind_status ctind_framework_load(const char* data, size_t len,
-                                  ctind_format format, const char* file_name,
-                                  size_t file_name_len, ctind_framework** out,
-                                  ctind_error** out_error) {
-  static constexpr char kFn[] = "ctind_framework_load";
-  ClearOut(out);
-  return Run(
-      kFn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
-        std::string_view bytes, name;
-        absl::Status status = InputString(kFn, "data", data, len, &bytes);
-        if (status.ok()) {
-          status =
-              InputString(kFn, "file_name", file_name, file_name_len, &name);
-        }
-        if (!status.ok()) return status;
-        if (out == nullptr) return NullArgument(kFn, "out");
-        absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
-        if (!proto_format.ok()) return proto_format.status();
-        absl::StatusOr<ctind::Framework> framework =
-            ctind::Framework::Parse(bytes, *proto_format, name, diagnostics);
-        if (!framework.ok()) return framework.status();
-        *out = new ctind_framework{*std::move(framework)};
-        return absl::OkStatus();
-      });
+ctind_status ctind_framework_load(const char* data, size_t len, ctind_format format,
+                                  const char* file_name, size_t file_name_len,
+                                  ctind_framework** out, ctind_error** out_error) {
+  return LoadModel<ctind::Framework>("ctind_framework_load", data, len, format, file_name,
+                                     file_name_len, out, out_error);
 }
 
-ctind_status ctind_framework_load_file(const char* path, size_t path_len,
-                                       ctind_framework** out,
+ctind_status ctind_framework_load_file(const char* path, size_t path_len, ctind_framework** out,
                                        ctind_error** out_error) {
-  static constexpr char kFn[] = "ctind_framework_load_file";
-  ClearOut(out);
-  return Run(
-      kFn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
-        absl::StatusOr<std::string> file = PathFromC(kFn, path, path_len);
-        if (!file.ok()) return file.status();
-        if (out == nullptr) return NullArgument(kFn, "out");
-        absl::StatusOr<ctind::Framework> framework =
-            LoadFrameworkFile(*file, diagnostics);
-        if (!framework.ok()) return framework.status();
-        *out = new ctind_framework{*std::move(framework)};
-        return absl::OkStatus();
-      });
+  return LoadModelFromPath<ctind::Framework>("ctind_framework_load_file", path, path_len, out,
+                                             out_error);
 }
 
 ctind_status ctind_framework_validate(const ctind_framework* framework,
@@ -585,21 +557,11 @@ ctind_status ctind_framework_validate(const ctind_framework* framework,
              });
 }
 
-ctind_status ctind_framework_serialize(const ctind_framework* framework,
-                                       ctind_format format, char** out_data,
-                                       size_t* out_len,
+ctind_status ctind_framework_serialize(const ctind_framework* framework, ctind_format format,
+                                       char** out_data, size_t* out_len,
                                        ctind_error** out_error) {
-  static constexpr char kFn[] = "ctind_framework_serialize";
-  ClearOut(out_data, out_len);
-  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
-    if (framework == nullptr) return NullArgument(kFn, "framework");
-    absl::Status status = CheckOwnedOut(kFn, out_data, out_len);
-    if (!status.ok()) return status;
-    absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
-    if (!proto_format.ok()) return proto_format.status();
-    return CopyOut(framework->value.Serialize(*proto_format), out_data,
-                   out_len);
-  });
+  return SerializeModel("ctind_framework_serialize", "framework", framework, format, out_data,
+                        out_len, out_error);
 }
 
 void ctind_framework_destroy(ctind_framework* framework) { delete framework; }
