@@ -448,23 +448,26 @@ struct SideCounters {
   int64_t invalid_interval = 0;
 };
 
-// Sorts `v` ascending by its low `bits` bits (LSD radix, 11 bits a pass).
+// Sorts `v` ascending by its low `bits` bits (LSD radix).
 template <typename Code>
 void RadixSort(std::vector<Code>* v, int bits) {
-  constexpr int kDigit = 11;
-  constexpr size_t kBuckets = size_t{1} << kDigit;
+  // As few passes as digits of at most 14 bits allow (a 16K-entry count
+  // array still sits in cache), the digits evened out over the passes.
+  const int passes = std::max(1, (bits + 13) / 14);
+  const int digit = (bits + passes - 1) / passes;
+  const size_t buckets = size_t{1} << digit;
   std::vector<Code> scratch(v->size());
-  std::vector<size_t> count(kBuckets);
-  for (int shift = 0; shift < bits; shift += kDigit) {
+  std::vector<size_t> count(buckets);
+  for (int shift = 0; shift < bits; shift += digit) {
     std::fill(count.begin(), count.end(), 0);
-    for (Code x : *v) ++count[(x >> shift) & (kBuckets - 1)];
+    for (Code x : *v) ++count[(x >> shift) & (buckets - 1)];
     size_t sum = 0;
     for (size_t& c : count) {
       const size_t n = c;
       c = sum;
       sum += n;
     }
-    for (Code x : *v) scratch[count[(x >> shift) & (kBuckets - 1)]++] = x;
+    for (Code x : *v) scratch[count[(x >> shift) & (buckets - 1)]++] = x;
     v->swap(scratch);
   }
 }
