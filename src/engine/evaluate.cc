@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -623,49 +624,64 @@ class SideEvaluator {
       values.resize(n);
       cum_values.resize(static_cast<size_t>(P) * C);
     }
-    auto add = [&](size_t at, bool has, double v) {
-      out->records[at] += 1;
-      if (!has) return;
-      out->count[at] += 1;
-      out->sum[at] += v;
-      minimum[at] = std::min(minimum[at], v);
-      maximum[at] = std::max(maximum[at], v);
-      if (fn == AggregateFunction::kMedian) values[at].push_back(v);
-    };
-    for (int64_t r = 0; r < rows; ++r) {
-      if (!placement.CountsSomewhere(r) && !unobservable[r]) continue;
-      double v = 0;
-      const bool has = wants_values ? value_of(r, &v) : true;
-      const int32_t from = placement.cumulative_from[r];
-      for (uint64_t ci = cells.offsets[r]; ci < cells.offsets[r + 1]; ++ci) {
-        const uint32_t c = cells.cells[ci];
-        for (uint32_t pi = placement.offsets[r]; pi < placement.offsets[r + 1]; ++pi) {
-          add(static_cast<size_t>(placement.periods[pi]) * C + c, has, v);
+    // The scan, compiled twice: counts need only records and counts; the
+    // other functions also sums, extremes and (medians) the values.
+    auto scan = [&](auto with_values) {
+      constexpr bool kValues = decltype(with_values)::value;
+      auto add = [&](size_t at, bool has, double v) {
+        out->records[at] += 1;
+        if (!has) return;
+        out->count[at] += 1;
+        if constexpr (kValues) {
+          out->sum[at] += v;
+          minimum[at] = std::min(minimum[at], v);
+          maximum[at] = std::max(maximum[at], v);
+          if (fn == AggregateFunction::kMedian) values[at].push_back(v);
         }
-        if (placement.in_life_of_project[r]) add(static_cast<size_t>(span_.lop()) * C + c, has, v);
-        if (from >= 0) {
-          const size_t at = static_cast<size_t>(from) * C + c;
-          cum_records[at] += 1;
-          if (has) {
-            cum_count[at] += 1;
-            cum_sum[at] += v;
-            cum_min[at] = std::min(cum_min[at], v);
-            cum_max[at] = std::max(cum_max[at], v);
-            if (fn == AggregateFunction::kMedian) cum_values[at].push_back(v);
+      };
+      for (int64_t r = 0; r < rows; ++r) {
+        if (!placement.CountsSomewhere(r) && !unobservable[r]) continue;
+        double v = 0;
+        const bool has = wants_values ? value_of(r, &v) : true;
+        const int32_t from = placement.cumulative_from[r];
+        for (uint64_t ci = cells.offsets[r]; ci < cells.offsets[r + 1]; ++ci) {
+          const uint32_t c = cells.cells[ci];
+          for (uint32_t pi = placement.offsets[r]; pi < placement.offsets[r + 1]; ++pi) {
+            add(static_cast<size_t>(placement.periods[pi]) * C + c, has, v);
           }
-        }
-        if (unobservable[r]) {
-          // Counted where the row would have counted: its placing period,
-          // the cumulative values from there on and the life of project.
-          PeriodsContaining(placing_days[r], &scratch_periods_);
-          for (int32_t p : scratch_periods_) out->not_yet_observable[static_cast<size_t>(p) * C + c] += 1;
-          const int32_t from = CumulativeFrom(placing_days[r]);
-          for (int j = std::max(from, 0); from >= 0 && j < P; ++j) {
-            out->not_yet_observable[static_cast<size_t>(span_.cumulative(j)) * C + c] += 1;
+          if (placement.in_life_of_project[r]) add(static_cast<size_t>(span_.lop()) * C + c, has, v);
+          if (from >= 0) {
+            const size_t at = static_cast<size_t>(from) * C + c;
+            cum_records[at] += 1;
+            if (has) {
+              cum_count[at] += 1;
+              if constexpr (kValues) {
+                cum_sum[at] += v;
+                cum_min[at] = std::min(cum_min[at], v);
+                cum_max[at] = std::max(cum_max[at], v);
+                if (fn == AggregateFunction::kMedian) cum_values[at].push_back(v);
+              }
+            }
           }
-          out->not_yet_observable[static_cast<size_t>(span_.lop()) * C + c] += 1;
+          if (unobservable[r]) {
+            // Counted where the row would have counted: its placing period,
+            // the cumulative values from there on and the life of project.
+            PeriodsContaining(placing_days[r], &scratch_periods_);
+            for (int32_t p : scratch_periods_) out->not_yet_observable[static_cast<size_t>(p) * C + c] += 1;
+            const int32_t from = CumulativeFrom(placing_days[r]);
+            for (int j = std::max(from, 0); from >= 0 && j < P; ++j) {
+              out->not_yet_observable[static_cast<size_t>(span_.cumulative(j)) * C + c] += 1;
+            }
+            out->not_yet_observable[static_cast<size_t>(span_.lop()) * C + c] += 1;
+          }
         }
       }
+    };
+    if (fn == AggregateFunction::kCount || fn == AggregateFunction::kCountDistinct ||
+        fn == AggregateFunction::kLatest) {
+      scan(std::false_type());
+    } else {
+      scan(std::true_type());
     }
     // Cumulative slots: prefix over first periods (median: merged values).
     std::vector<double> running;
