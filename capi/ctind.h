@@ -345,7 +345,7 @@ CTIND_EXPORT bool ctind_cell_numerator(const ctind_cell* cell, double* out);
 CTIND_EXPORT bool ctind_cell_denominator(const ctind_cell* cell, double* out);
 CTIND_EXPORT bool ctind_cell_units(const ctind_cell* cell, int64_t* out);
 /* True when the cell carries `flag` (a ctind.v1.CellFlag number: 1 partial
- * period, 2 not yet observable, 3 no denominator, 4 suppressed). */
+ * period, 2 not yet observable, 3 no denominator, 4 suppressed, 5 rounded). */
 CTIND_EXPORT bool ctind_cell_has_flag(const ctind_cell* cell, int flag);
 
 #ifdef __cplusplus
