@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ctind/render.h"
+#include "engine/test_cells.h"
 #include "ctind/v1/report.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -89,27 +90,9 @@ absl::StatusOr<Results> Compute(const Fixture& f, const std::string& framework_t
   return Evaluate(*plan, f.dataset, options);
 }
 
-// "scope|period|breakdown|coordinates" → cell.
-std::map<std::string, v1::Cell> CellsByKey(const v1::IndicatorResult& ir) {
-  std::map<std::string, v1::Cell> out;
-  for (const v1::Cell& c : ir.cells()) {
-    std::string key = absl::StrCat(v1::Scope_Name(c.scope()), "|", c.period(), "|");
-    for (const v1::CellCoordinate& k : c.coordinates()) absl::StrAppend(&key, k.dimension(), "=", k.value(), ";");
-    EXPECT_TRUE(out.emplace(key, c).second) << "duplicate cell " << key;
-  }
-  return out;
-}
-
-double ValueOf(const std::map<std::string, v1::Cell>& cells, const std::string& key) {
-  auto it = cells.find(key);
-  if (it == cells.end()) {
-    ADD_FAILURE() << "no cell " << key;
-    return -1;
-  }
-  EXPECT_EQ(it->second.status(), v1::PRESENT) << key;
-  EXPECT_TRUE(it->second.has_value()) << key;
-  return it->second.value();
-}
+// Cells keyed "SCOPE|period|dimension=value;…".
+constexpr auto CellsByKey = testing_cells::ByCoordinates;
+constexpr auto ValueOf = testing_cells::PresentValue;
 
 TEST(EngineTest, DistinctPersonsPerQuarterByGenderAndForm) {
   Fixture f = MakeFixture();

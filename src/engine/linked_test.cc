@@ -11,6 +11,7 @@
 
 #include "ctind/engine.h"
 #include "ctind/v1/report.pb.h"
+#include "engine/test_cells.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -99,15 +100,10 @@ class LinkedTest : public ::testing::Test {
     return results->proto().indicators(0);
   }
 
-  static std::map<std::string, v1::Cell> Cells(const v1::IndicatorResult& ir) {
-    std::map<std::string, v1::Cell> out;
-    for (const v1::Cell& c : ir.cells()) {
-      std::string key = absl::StrCat(v1::Scope_Name(c.scope()), "|", c.period(), "|");
-      for (const v1::CellCoordinate& k : c.coordinates()) absl::StrAppend(&key, k.value(), ";");
-      out[key] = c;
-    }
-    return out;
+  static testing_cells::CellMap Cells(const v1::IndicatorResult& ir) {
+    return testing_cells::ByValues(ir);
   }
+
 
   std::optional<Schema> schema_;
   std::unique_ptr<Dataset> dataset_;

@@ -8,6 +8,7 @@
 
 #include "ctind/engine.h"
 #include "ctind/v1/report.pb.h"
+#include "engine/test_cells.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -92,27 +93,15 @@ indicators { id: "I" title: "t" )pb") + body + "}\n";
     return results->proto().indicators(0);
   }
 
-  static std::map<std::string, v1::Cell> Cells(const v1::IndicatorResult& ir) {
-    std::map<std::string, v1::Cell> out;
-    for (const v1::Cell& c : ir.cells()) {
-      std::string key = absl::StrCat(v1::Scope_Name(c.scope()), "|", c.period(), "|");
-      for (const v1::CellCoordinate& k : c.coordinates()) absl::StrAppend(&key, k.value(), ";");
-      out[key] = c;
-      // Also under the breakdown's name, for breakdowns sharing labels.
-      out[absl::StrCat(c.breakdown(), ":", key)] = c;
-    }
-    return out;
+  static testing_cells::CellMap Cells(const v1::IndicatorResult& ir) {
+    return testing_cells::ByValues(ir);
   }
 
-  static double V(const std::map<std::string, v1::Cell>& cells, const std::string& key) {
-    auto it = cells.find(key);
-    if (it == cells.end()) {
-      ADD_FAILURE() << "no cell " << key;
-      return -1;
-    }
-    EXPECT_EQ(it->second.status(), v1::PRESENT) << key;
-    return it->second.value();
+
+  static double V(const testing_cells::CellMap& cells, const std::string& key) {
+    return testing_cells::PresentValue(cells, key);
   }
+
 
   std::optional<Schema> schema_;
   std::unique_ptr<Dataset> dataset_;
