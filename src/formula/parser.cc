@@ -78,6 +78,21 @@ class Parser {
     }
     return Fail(Peek().begin, absl::StrCat("expected ", what, ", found ", Describe(Peek(), text_)));
   }
+  // Parses `element` repeatedly, separated by commas, until `close` (which
+  // is not consumed); appends each result to `out`. An empty list is fine.
+  // False when an element fails.
+  template <typename Element>
+  bool ParseCommaSeparated(TokenKind close, Element element, std::vector<int32_t>* out) {
+    if (At(close)) return true;
+    while (true) {
+      const int32_t index = element();
+      if (index < 0) return false;
+      out->push_back(index);
+      if (!At(TokenKind::kComma)) return true;
+      Next();
+    }
+  }
+
 
   // Adds a node whose children are already in the tree; fails when the tree
   // becomes deeper than the limit.
@@ -195,17 +210,9 @@ class Parser {
     node.negated = negated;
     node.children.push_back(left);
     if (!Expect(TokenKind::kLeftBracket, "'[' to start the list")) return -1;
-    if (!At(TokenKind::kRightBracket)) {
-      while (true) {
-        const int32_t element = ParseAdditive();
-        if (element < 0) return -1;
-        node.children.push_back(element);
-        if (At(TokenKind::kComma)) {
-          Next();
-          continue;
-        }
-        break;
-      }
+    if (!ParseCommaSeparated(TokenKind::kRightBracket, [&] { return ParseAdditive(); },
+                             &node.children)) {
+      return -1;
     }
     node.end = Peek().end;
     if (!Expect(TokenKind::kRightBracket, "',' or ']'")) return -1;
@@ -387,30 +394,21 @@ class Parser {
     Next();  // (
     node.kind = NodeKind::kCall;
     node.string_value = name;
-    if (!At(TokenKind::kRightParen)) {
-      while (true) {
-        int32_t arg = ParseExpr();
-        if (arg < 0) return -1;
-        if (At(TokenKind::kWhere)) {
-          Next();
-          const int32_t filter = ParseExpr();
-          if (filter < 0) return -1;
-          Node where;
-          where.kind = NodeKind::kWhere;
-          where.begin = BeginOf(arg);
-          where.end = EndOf(filter);
-          where.children = {arg, filter};
-          arg = Add(std::move(where));
-          if (arg < 0) return -1;
-        }
-        node.children.push_back(arg);
-        if (At(TokenKind::kComma)) {
-          Next();
-          continue;
-        }
-        break;
-      }
-    }
+    // An argument, optionally filtered: `children where condition`.
+    auto argument = [&]() -> int32_t {
+      const int32_t arg = ParseExpr();
+      if (arg < 0 || !At(TokenKind::kWhere)) return arg;
+      Next();
+      const int32_t filter = ParseExpr();
+      if (filter < 0) return -1;
+      Node where;
+      where.kind = NodeKind::kWhere;
+      where.begin = BeginOf(arg);
+      where.end = EndOf(filter);
+      where.children = {arg, filter};
+      return Add(std::move(where));
+    };
+    if (!ParseCommaSeparated(TokenKind::kRightParen, argument, &node.children)) return -1;
     node.end = Peek().end;
     if (!Expect(TokenKind::kRightParen, "',' or ')'")) return -1;
     return Add(std::move(node));
