@@ -1157,10 +1157,14 @@ class IndicatorEmitter {
       rp->set_partial(partial.back());
     }
     const int P = span_.P();
-    for (int p = 0; p < P; ++p) EmitSlot(num, den, p, periods[p].id, v1::SCOPE_PERIOD, partial[p], out);
+    const std::vector<bool> shown = ShownCells(num);
+    for (int p = 0; p < P; ++p) {
+      EmitSlot(num, den, shown, p, periods[p].id, v1::SCOPE_PERIOD, partial[p], out);
+    }
     if (plan_.cumulative) {
       for (int p = 0; p < P; ++p) {
-        EmitSlot(num, den, span_.cumulative(p), periods[p].id, v1::SCOPE_CUMULATIVE, partial[p], out);
+        EmitSlot(num, den, shown, span_.cumulative(p), periods[p].id, v1::SCOPE_CUMULATIVE,
+                 partial[p], out);
       }
     }
   }
@@ -1174,30 +1178,43 @@ class IndicatorEmitter {
     lop->set_end(span_.range_end.ToIsoString());
     lop->set_partial(span_.range_end != span_.project_end);
     const int slot = plan_.life_of_project_latest && span_.P() > 0 ? span_.P() - 1 : span_.lop();
-    EmitSlot(num, den, slot, "LOP", v1::SCOPE_LIFE_OF_PROJECT, lop->partial(), out);
+    EmitSlot(num, den, ShownCells(num), slot, "LOP", v1::SCOPE_LIFE_OF_PROJECT, lop->partial(), out);
   }
 
  private:
-  // Cells with an unknown coordinate appear only when something is there.
-  bool Shown(const SideValues& num, size_t c, bool has_unknown) const {
-    if (!has_unknown) return true;
-    const int64_t C = plan_.value.cell_count;
-    for (int s = 0; s < span_.slots(); ++s) {
-      const size_t at = static_cast<size_t>(s) * C + c;
-      if (num.records[at] > 0 || num.not_yet_observable[at] > 0) return true;
+  // Which cells are emitted: those with an unknown coordinate only when
+  // something is in them in some slot; the others always.
+  std::vector<bool> ShownCells(const SideValues& num) const {
+    const SidePlan& side = plan_.value;
+    const int64_t C = side.cell_count;
+    std::vector<bool> shown(static_cast<size_t>(C), true);
+    std::vector<int32_t> digits;
+    for (const BreakdownPlan& br : side.breakdowns) {
+      for (int64_t local = 0; local < br.cell_count; ++local) {
+        if (!Coordinates(side, br, local, &digits)) continue;
+        const size_t c = static_cast<size_t>(br.first_cell + local);
+        bool any = false;
+        for (int s = 0; s < span_.slots() && !any; ++s) {
+          const size_t at = static_cast<size_t>(s) * C + c;
+          any = num.records[at] > 0 || num.not_yet_observable[at] > 0;
+        }
+        shown[c] = any;
+      }
     }
-    return false;
+    return shown;
   }
 
-  void EmitSlot(const SideValues& num, const SideValues* den, int slot, const std::string& period,
-                v1::Scope scope, bool partial, v1::IndicatorResult* out) {
+  void EmitSlot(const SideValues& num, const SideValues* den, const std::vector<bool>& shown,
+                int slot, const std::string& period, v1::Scope scope, bool partial,
+                v1::IndicatorResult* out) {
     const SidePlan& side = plan_.value;
     std::vector<int32_t> digits;
     for (size_t b = 0; b < side.breakdowns.size(); ++b) {
       const BreakdownPlan& br = side.breakdowns[b];
       for (int64_t local = 0; local < br.cell_count; ++local) {
         const size_t c = static_cast<size_t>(br.first_cell + local);
-        if (!Shown(num, c, Coordinates(side, br, local, &digits))) continue;
+        if (!shown[c]) continue;
+        Coordinates(side, br, local, &digits);
         v1::Cell* cell = out->add_cells();
         cell->set_period(period);
         cell->set_scope(scope);
