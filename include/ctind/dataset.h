@@ -16,9 +16,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "ctind/mapping.h"
 #include "ctind/model.h"
 
 namespace ctind {
@@ -33,6 +35,12 @@ struct IngestOptions {
   // read). By default an unknown column is an error, since a misspelt
   // header would otherwise load as a column of missing values.
   bool ignore_unknown_columns = false;
+  // Column names, delimiter, formats and value recodings of the export
+  // being loaded (mapping.h). It applies to the tables it names and
+  // overrides the schema's declarations for those loads only; other tables
+  // load as the schema says. A mapping validated against another Schema
+  // object is validated again against the dataset's schema at each load.
+  std::optional<CsvMapping> mapping;
 };
 
 namespace internal {
@@ -51,12 +59,14 @@ class Dataset {
   Dataset& operator=(const Dataset&) = delete;
 
   // Loads `table` from CSV bytes (RFC 4180, UTF-8, optional byte-order
-  // mark; the first record is the header, matched to the fields' column
-  // names). `file_name` is used in messages and findings.
+  // mark; the first record is the header, matched exactly to the fields'
+  // column names: the mapping's when options.mapping names the table, else
+  // the schema's). `file_name` is used in messages and findings.
   // Errors: NotFound for an unknown table; FailedPrecondition when the
   // table is already loaded; InvalidArgument "file:line:column: message"
-  // for a structural error (or a value error in strict mode). On error the
-  // table is left empty and no finding of this load is kept.
+  // for a structural error (or a value error in strict mode), and when the
+  // mapping does not fit the dataset's schema. On error the table is left
+  // empty and no finding of this load is kept.
   absl::Status LoadCsv(std::string_view table, std::string_view bytes,
                        std::string_view file_name,
                        const IngestOptions& options = {});

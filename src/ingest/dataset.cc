@@ -2,6 +2,8 @@
 
 #include "ctind/dataset.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -15,6 +17,7 @@
 #include "common/suggest.h"
 #include "ingest/columns.h"
 #include "ingest/csv_reader.h"
+#include "ingest/mapping_internal.h"
 #include "ingest/value_parser.h"
 #include "model/model_internal.h"
 
@@ -49,19 +52,39 @@ struct ProblemTally {
   std::string first_reason;
 };
 
+// The number of leading characters `a` and `b` share, ignoring ASCII case.
+size_t CommonPrefix(std::string_view a, std::string_view b) {
+  size_t n = 0;
+  while (n < a.size() && n < b.size() &&
+         std::tolower(static_cast<unsigned char>(a[n])) ==
+             std::tolower(static_cast<unsigned char>(b[n]))) {
+    ++n;
+  }
+  return n;
+}
+
+// Quoted names joined by ", ", at most `limit` of them, then "(and N more)".
+std::string NameList(const std::vector<std::string>& names, size_t limit) {
+  std::vector<std::string> shown;
+  for (size_t i = 0; i < names.size() && i < limit; ++i) shown.push_back(Quoted(names[i]));
+  std::string out = absl::StrJoin(shown, ", ");
+  if (names.size() > limit) absl::StrAppend(&out, " (and ", names.size() - limit, " more)");
+  return out;
+}
+
 // Loads one CSV into one table's columns. Structural problems return an
 // error; value problems are tallied into findings (or returned, strict).
 class CsvTableLoader {
  public:
-  CsvTableLoader(const SchemaRep& schema, const v1::Table& table,
+  CsvTableLoader(const SchemaRep& schema, const v1::Table& table, TableInput input,
                  std::string file_name, const IngestOptions& options)
-      : schema_(schema), table_(table), file_name_(std::move(file_name)),
-        options_(options) {}
+      : schema_(schema), table_(table), input_(std::move(input)),
+        file_name_(std::move(file_name)), options_(options) {}
 
   absl::Status Load(std::string_view bytes, TableData* out,
                     std::vector<v1::Finding>* findings) {
     CsvOptions csv;
-    if (!table_.csv().delimiter().empty()) csv.delimiter = table_.csv().delimiter()[0];
+    csv.delimiter = input_.delimiter;
     absl::StatusOr<CsvReader> reader = CsvReader::Create(bytes, file_name_, csv);
     if (!reader.ok()) return reader.status();
     CsvRecord record;
@@ -86,8 +109,8 @@ class CsvTableLoader {
       column.field = &field;
       column.type = field.type();
       column.multi_valued = field.multi_valued();
-      absl::StatusOr<ValueParser> parser =
-          ValueParser::Create(field, schema_.FindCodeList(field.code_list()));
+      absl::StatusOr<ValueParser> parser = ValueParser::Create(
+          field, schema_.FindCodeList(field.code_list()), input_.fields[f].encoding);
       if (!parser.ok()) return parser.status();
       parsers.push_back(std::move(*parser));
     }
@@ -118,8 +141,7 @@ class CsvTableLoader {
         if (!parsers[f].Append(cell.text, &column, &why)) {
           if (options_.strict) {
             return absl::InvalidArgumentError(absl::StrCat(
-                file_name_, ":", cell.line, ":", cell.column, ": field '",
-                table_.fields(f).name(), "': ", why,
+                file_name_, ":", cell.line, ":", cell.column, ": ", FieldNamed(f), ": ", why,
                 " (strict ingest rejects invalid values)"));
           }
           ProblemTally& tally = tallies_[f];
@@ -151,6 +173,7 @@ class CsvTableLoader {
   absl::Status MapHeader(const CsvRecord& header) {
     header_width_ = header.fields.size();
     absl::flat_hash_map<std::string, int> column_index;
+    std::vector<std::string> header_names;
     for (size_t i = 0; i < header.fields.size(); ++i) {
       const CsvField& f = header.fields[i];
       if (!column_index.emplace(std::string(f.text), static_cast<int>(i)).second) {
@@ -158,37 +181,110 @@ class CsvTableLoader {
             file_name_, ":", f.line, ":", f.column, ": duplicate column '",
             Sv(f.text), "' in the header"));
       }
+      header_names.emplace_back(f.text);
     }
     column_of_field_.assign(table_.fields_size(), -1);
     std::vector<bool> used(header.fields.size(), false);
     for (int f = 0; f < table_.fields_size(); ++f) {
       const v1::Field& field = table_.fields(f);
-      const std::string& name = field.column().empty() ? field.name() : field.column();
+      const std::string& name = input_.fields[f].column;
       auto it = column_index.find(name);
       if (it != column_index.end()) {
         column_of_field_[f] = it->second;
         used[it->second] = true;
       } else if (field.required()) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            file_name_, ":1:1: the header lacks required column '", name,
-            "' of table '", table_.name(), "'"));
-      }
-    }
-    if (!options_.ignore_unknown_columns) {
-      for (size_t i = 0; i < header.fields.size(); ++i) {
-        if (used[i]) continue;
-        const CsvField& f = header.fields[i];
-        std::vector<std::string> names;
-        for (const v1::Field& field : table_.fields()) {
-          names.push_back(field.column().empty() ? field.name() : field.column());
+        std::string source;
+        if (input_.fields[f].column_from_mapping) {
+          source = absl::StrCat(" (field '", field.name(), "', as mapped by ",
+                                input_.mapping_file.empty() ? "the mapping" : input_.mapping_file,
+                                ")");
+        } else if (name != field.name()) {
+          source = absl::StrCat(" (field '", field.name(), "')");
         }
         return absl::InvalidArgumentError(absl::StrCat(
-            file_name_, ":", f.line, ":", f.column, ": unknown column '", Sv(f.text),
-            "' for table '", table_.name(), "'", DidYouMean(f.text, names),
-            " (to skip columns that are not in the schema, ignore unknown columns)"));
+            file_name_, ":1:1: the header lacks required column '", name,
+            "' of table '", table_.name(), "'", source, DidYouMean(name, header_names),
+            OtherDelimiterHint(header_names)));
       }
     }
-    return absl::OkStatus();
+    if (options_.ignore_unknown_columns) return absl::OkStatus();
+    std::vector<size_t> unknown;
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+      if (!used[i]) unknown.push_back(i);
+    }
+    if (unknown.empty()) return absl::OkStatus();
+    const CsvField& first = header.fields[unknown.front()];
+    std::string message = absl::StrCat(file_name_, ":", first.line, ":", first.column,
+                                       ": unknown column '", Sv(first.text), "' for table '",
+                                       table_.name(), "'");
+    absl::StrAppend(&message, CloseColumns(first.text));
+    if (unknown.size() > 1) {
+      std::vector<std::string> others;
+      for (size_t k = 1; k < unknown.size(); ++k) others.emplace_back(header.fields[unknown[k]].text);
+      absl::StrAppend(&message, "; the header has ", others.size(), " more unknown column",
+                      others.size() == 1 ? "" : "s", ": ", NameList(others, 5));
+    }
+    absl::StrAppend(&message,
+                    " (to read a column under another name, map it to its field in a CSV "
+                    "mapping; to skip columns that are not in the schema, ignore unknown "
+                    "columns)");
+    return absl::InvalidArgumentError(message);
+  }
+
+  // What to suggest for the unknown header `name`: the field it names when
+  // that field reads another column; else the closest column the header
+  // lacks; else the columns it lacks, those sharing the longest prefix
+  // with `name` (HTCDS groups names as prs_, vic_, ...) first.
+  std::string CloseColumns(std::string_view name) const {
+    for (int f = 0; f < table_.fields_size(); ++f) {
+      if (table_.fields(f).name() == name && input_.fields[f].column != name) {
+        return absl::StrCat("; field '", table_.fields(f).name(), "' is read from column '",
+                            input_.fields[f].column, "'",
+                            input_.fields[f].column_from_mapping
+                                ? absl::StrCat(" (as mapped by ",
+                                               input_.mapping_file.empty() ? "the mapping"
+                                                                           : input_.mapping_file,
+                                               ")")
+                                : std::string());
+      }
+    }
+    std::vector<std::string> absent;
+    for (int f = 0; f < table_.fields_size(); ++f) {
+      if (column_of_field_[f] < 0) absent.push_back(input_.fields[f].column);
+    }
+    if (absent.empty()) {
+      return absl::StrCat("; every column of table '", table_.name(), "' is already in the header");
+    }
+    std::string hint = DidYouMean(name, absent);
+    if (!hint.empty()) return hint;
+    std::stable_sort(absent.begin(), absent.end(), [&](const std::string& a, const std::string& b) {
+      return CommonPrefix(a, name) > CommonPrefix(b, name);
+    });
+    return absl::StrCat("; columns of table '", table_.name(), "' that the header lacks: ",
+                        NameList(absent, 6));
+  }
+
+  // A header read as one column because the file uses another delimiter.
+  std::string OtherDelimiterHint(const std::vector<std::string>& header_names) const {
+    if (header_names.size() != 1) return {};
+    for (const char delimiter : {';', ',', '\t', '|'}) {
+      if (delimiter == input_.delimiter ||
+          header_names[0].find(delimiter) == std::string::npos) {
+        continue;
+      }
+      const std::string shown = delimiter == '\t' ? "\\t" : std::string(1, delimiter);
+      return absl::StrCat("; the header is a single column: if the file's delimiter is '", shown,
+                          "', declare it in the schema (csv.delimiter) or in a CSV mapping");
+    }
+    return {};
+  }
+
+  // "field 'x'", with the column it is read from when that has another name.
+  std::string FieldNamed(int f) const {
+    const std::string& name = table_.fields(f).name();
+    const std::string& column = input_.fields[f].column;
+    if (column == name) return absl::StrCat("field '", name, "'");
+    return absl::StrCat("field '", name, "' (column '", column, "')");
   }
 
   // Duplicate keys: a finding (an error in strict mode). A key with a
@@ -269,11 +365,21 @@ class CsvTableLoader {
     for (int f = 0; f < table_.fields_size(); ++f) {
       const ProblemTally& tally = tallies_[f];
       if (tally.count == 0) continue;
-      v1::Finding finding = MakeFinding(
-          "invalid_value", v1::WARNING, table_.fields(f).name(), tally.count, data.rows,
-          absl::StrCat(tally.count, " values of field '", table_.fields(f).name(),
-                       "' are invalid and count as missing; the first, at line ",
-                       tally.line, ": ", tally.first_reason));
+      const v1::Field& field = table_.fields(f);
+      // A multi-valued value keeps its valid items; only a value with none
+      // counts as missing.
+      const std::string what =
+          field.multi_valued()
+              ? absl::StrCat(tally.count, " values of ", FieldNamed(f),
+                             " have items that are not codes of list '", field.code_list(),
+                             "': those items are left out, and a value with no valid item "
+                             "counts as missing; the first, at line ",
+                             tally.line, ", column ", tally.column, ": ", tally.first_reason)
+              : absl::StrCat(tally.count, " values of ", FieldNamed(f),
+                             " are invalid and count as missing; the first, at line ",
+                             tally.line, ": ", tally.first_reason);
+      v1::Finding finding = MakeFinding("invalid_value", v1::WARNING, field.name(), tally.count,
+                                        data.rows, what);
       finding.set_line(tally.line);
       finding.set_column(tally.column);
       findings->push_back(std::move(finding));
@@ -296,6 +402,7 @@ class CsvTableLoader {
 
   const SchemaRep& schema_;
   const v1::Table& table_;
+  TableInput input_;
   std::string file_name_;
   IngestOptions options_;
   size_t header_width_ = 0;
@@ -345,9 +452,31 @@ absl::Status Dataset::LoadCsv(std::string_view table, std::string_view bytes,
     return absl::FailedPreconditionError(
         absl::StrCat("table '", Sv(table), "' is already loaded"));
   }
+  const internal::SchemaRep& schema = internal::ModelAccess::Rep(rep_->schema);
+  const v1::TableMapping* table_mapping = nullptr;
+  std::string mapping_file;
+  if (options.mapping.has_value()) {
+    const internal::CsvMappingRep& mapping = internal::MappingAccess::Rep(*options.mapping);
+    // Validated against another Schema object (perhaps an equal one):
+    // check that it fits this one before relying on it.
+    if (&internal::ModelAccess::Rep(mapping.schema) != &schema) {
+      Diagnostics diagnostics;
+      internal::DiagnosticSink sink(&mapping.source, &diagnostics);
+      internal::ValidateMapping(mapping.proto, schema, mapping.source, sink);
+      if (sink.has_errors()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "the CSV mapping does not fit the dataset's schema: ",
+            StatusFromDiagnostics(diagnostics).message()));
+      }
+    }
+    table_mapping = mapping.FindTable(table);
+    mapping_file = mapping.source.file_name();
+  }
   std::vector<v1::Finding> findings;
-  internal::CsvTableLoader loader(internal::ModelAccess::Rep(rep_->schema),
-                                  *target->table, std::string(file_name), options);
+  internal::CsvTableLoader loader(
+      schema, *target->table,
+      internal::ResolveTableInput(*target->table, table_mapping, std::move(mapping_file)),
+      std::string(file_name), options);
   internal::TableData loaded;
   absl::Status status = loader.Load(bytes, &loaded, &findings);
   if (!status.ok()) return status;

@@ -25,11 +25,12 @@ constexpr size_t kMaxShownValueBytes = 60;
 }  // namespace
 
 absl::StatusOr<ValueParser> ValueParser::Create(const v1::Field& field,
-                                                const v1::CodeList* code_list) {
+                                                const v1::CodeList* code_list,
+                                                const FieldEncoding& encoding) {
   ValueParser p;
   p.field_ = &field;
   p.reveal_values_ = field.role() != v1::IDENTIFIER && field.role() != v1::PERSONAL_TEXT;
-  const v1::InputFormat& format = field.format();
+  const v1::InputFormat& format = encoding.format;
   if (!format.date_format().empty() && format.date_format() != "%Y-%m-%d") {
     p.date_format_ = format.date_format();
   }
@@ -54,6 +55,22 @@ absl::StatusOr<ValueParser> ValueParser::Create(const v1::Field& field,
       p.codes_.emplace(code_list->codes(i).value(), i);
       for (const std::string& alias : code_list->codes(i).aliases()) p.codes_.emplace(alias, i);
     }
+    // Targets are looked up among the list's own spellings before any
+    // recoding is added, so recodings that swap two codes work.
+    std::vector<std::pair<std::string_view, CodeIndex>> recoded;
+    for (const auto& [value, code] : encoding.recodings) {
+      auto it = p.codes_.find(code);
+      if (it == p.codes_.end()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "field '", field.name(), "': ", Quoted(code), " is not a code of list '",
+            field.code_list(), "'"));
+      }
+      recoded.emplace_back(value, it->second);
+    }
+    for (const auto& [value, index] : recoded) p.codes_[std::string(value)] = index;
+  } else if (!encoding.recodings.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("field '", field.name(), "': only CATEGORY fields have recoded values"));
   }
   return p;
 }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -21,13 +22,24 @@
 namespace ctind {
 namespace internal {
 
+// How a field is written in one input: the schema's format with any
+// mapping's overrides applied (ResolveTableInput in mapping_internal.h).
+struct FieldEncoding {
+  v1::InputFormat format;
+  // CATEGORY only: (value as written, code of the list or alias it is read
+  // as); these take precedence over the list's own spellings.
+  std::vector<std::pair<std::string, std::string>> recodings;
+};
+
 class ValueParser {
  public:
-  // A parser for `field`; `code_list` is its code list (CATEGORY only,
-  // else null). Both must outlive the parser. Fails only for a field the
-  // schema validation would have rejected.
+  // A parser for `field` written as `encoding` says; `code_list` is its
+  // code list (CATEGORY only, else null). `field` and `code_list` must
+  // outlive the parser. Fails only for input that schema or mapping
+  // validation would have rejected (a recoding to no code of the list).
   static absl::StatusOr<ValueParser> Create(const v1::Field& field,
-                                            const v1::CodeList* code_list);
+                                            const v1::CodeList* code_list,
+                                            const FieldEncoding& encoding);
 
   // Appends one row holding `text` to `column`. Returns true when the value
   // is present or missing; false when it is invalid, with the reason in

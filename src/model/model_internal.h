@@ -85,6 +85,10 @@ class DiagnosticSink {
 // True for [A-Za-z_][A-Za-z0-9_]*.
 bool IsIdentifier(std::string_view name);
 
+// True for an InputFormat date format: %Y, %m and %d once each, and literal
+// characters (schema.proto, InputFormat.date_format).
+bool ValidDateFormat(std::string_view format);
+
 // The period kind a proto period type names, given the project's fiscal
 // year start month; nullopt for UNSPECIFIED and CUSTOM.
 std::optional<PeriodKind> KindOf(v1::PeriodType type, int32_t fiscal_start_month);

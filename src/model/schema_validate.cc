@@ -14,9 +14,7 @@
 
 namespace ctind {
 namespace internal {
-namespace {
 
-// Date formats may use %Y, %m, %d (each once) and literal characters.
 bool ValidDateFormat(std::string_view format) {
   bool y = false, m = false, d = false;
   for (size_t i = 0; i < format.size(); ++i) {
@@ -34,6 +32,8 @@ bool ValidDateFormat(std::string_view format) {
   }
   return y && m && d;
 }
+
+namespace {
 
 void ValidateCodeList(const v1::CodeList& list, const std::string& path,
                       DiagnosticSink& sink) {

@@ -7,6 +7,8 @@
 #   OUT        file the command writes, compared with GOLDEN (optional)
 #   GOLDEN     golden file; with the environment variable
 #              CTIND_UPDATE_GOLDEN=1 it is rewritten instead of compared
+#   SAME_AS    a file OUT must equal byte for byte, never rewritten (for
+#              an output that must be the same as another test's golden)
 string(REPLACE "|" ";" ARGS "${ARGS}")
 if(NOT DEFINED EXIT)
   set(EXIT 0)
@@ -40,5 +42,13 @@ if(DEFINED GOLDEN)
       message(FATAL_ERROR "${OUT} differs from ${GOLDEN} "
               "(run with CTIND_UPDATE_GOLDEN=1 to accept):\n${delta}")
     endif()
+  endif()
+endif()
+if(DEFINED SAME_AS)
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${OUT}" "${SAME_AS}"
+                  RESULT_VARIABLE differ)
+  if(differ)
+    execute_process(COMMAND diff -u "${SAME_AS}" "${OUT}" OUTPUT_VARIABLE delta)
+    message(FATAL_ERROR "${OUT} differs from ${SAME_AS}:\n${delta}")
   endif()
 endif()

@@ -14,6 +14,7 @@
 
 #include "ctind/ctind.h"
 #include "ctind/v1/framework.pb.h"
+#include "ctind/v1/mapping.pb.h"
 #include "ctind/v1/report.pb.h"
 
 namespace ctind::cli {
@@ -32,18 +33,20 @@ Options of every command: --help
   ctind --version prints the version.
 )";
 
-constexpr char kValidateUsage[] = R"(Usage: ctind validate FRAMEWORK [--schema FILE]
+constexpr char kValidateUsage[] = R"(Usage: ctind validate FRAMEWORK [--schema FILE [--mapping FILE]]
 
 Checks a framework file (.textproto, .json or .binpb): unique ids, references,
 the results hierarchy, dates, periods and targets. With --schema, also checks
 that every computed indicator's tables, fields and dimensions exist with the
-right types. Every problem is listed with its file:line:column.
+right types. With --mapping (which needs --schema), also checks a CSV column
+mapping against the schema (see ctind help compute). Every problem is listed
+with its file:line:column.
 
 Exit status: 0 valid, 1 problems found, 2 usage error.
 )";
 
 constexpr char kComputeUsage[] = R"(Usage: ctind compute FRAMEWORK --schema FILE --data TABLE=FILE.csv [--data ...]
-                     [--as-of YYYY-MM-DD] [--period-type TYPE ...]
+                     [--mapping FILE] [--as-of YYYY-MM-DD] [--period-type TYPE ...]
                      [--format table|json|csv] [--out FILE]
                      [--strict] [--ignore-unknown-columns]
 
@@ -53,6 +56,12 @@ protected by disclosure control and must not be given to others.
 
   --schema FILE              the schema of the records
   --data TABLE=FILE          a CSV file for a table of the schema (repeatable)
+  --mapping FILE             a CSV column mapping (.textproto, .json or .binpb)
+                             for files exported by a system whose column
+                             names, delimiter, formats or codes differ from
+                             the schema's: it applies to every --data table
+                             it names; other tables load as the schema says
+                             (docs/csv-input.md)
   --as-of DATE               last day of data considered (default: today,
                              capped at the project end); pass it for
                              reproducible runs
@@ -166,8 +175,29 @@ std::optional<T> LoadDefinition(const std::string& path, std::ostream& err) {
   return *std::move(loaded);
 }
 
+// Loads a CSV mapping file and validates it against `schema`; prints every
+// diagnostic (warnings too).
+std::optional<CsvMapping> LoadMapping(const std::string& path, const Schema& schema,
+                                      std::ostream& err) {
+  absl::StatusOr<ProtoFormat> format = ProtoFormatFromPath(path);
+  if (!format.ok()) {
+    err << "ctind: " << format.status().message() << "\n";
+    return std::nullopt;
+  }
+  std::string bytes;
+  if (!ReadFile(path, &bytes, err)) return std::nullopt;
+  Diagnostics diagnostics;
+  absl::StatusOr<CsvMapping> mapping = CsvMapping::Parse(bytes, *format, path, schema, &diagnostics);
+  PrintDiagnostics(diagnostics, err);
+  if (!mapping.ok()) {
+    if (diagnostics.empty()) err << "ctind: " << mapping.status().message() << "\n";
+    return std::nullopt;
+  }
+  return *std::move(mapping);
+}
+
 int Validate(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
-  Args args = ParseArgs(raw, {"schema"}, {});
+  Args args = ParseArgs(raw, {"schema", "mapping"}, {});
   if (args.help) {
     out << kValidateUsage;
     return 0;
@@ -177,9 +207,15 @@ int Validate(const std::vector<std::string>& raw, std::ostream& out, std::ostrea
         << "\n" << kValidateUsage;
     return 2;
   }
+  const std::optional<std::string> mapping_path = args.Get("mapping");
+  if (mapping_path && !args.Get("schema")) {
+    err << "ctind validate: --mapping needs --schema\n" << kValidateUsage;
+    return 2;
+  }
   const std::string& path = args.positional[0];
   std::optional<Framework> framework = LoadDefinition<Framework>(path, err);
   if (!framework) return 1;
+  int mapped_tables = 0;
   if (std::optional<std::string> schema_path = args.Get("schema")) {
     std::optional<Schema> schema = LoadDefinition<Schema>(*schema_path, err);
     if (!schema) return 1;
@@ -187,14 +223,20 @@ int Validate(const std::vector<std::string>& raw, std::ostream& out, std::ostrea
     absl::StatusOr<Plan> plan = Plan::Compile(*framework, *schema, &diagnostics);
     PrintDiagnostics(diagnostics, err);
     if (!plan.ok()) return 1;
+    if (mapping_path) {
+      std::optional<CsvMapping> mapping = LoadMapping(*mapping_path, *schema, err);
+      if (!mapping) return 1;
+      mapped_tables = mapping->proto().tables_size();
+    }
   }
   out << path << ": valid (" << framework->proto().indicators_size() << " indicators, "
       << framework->proto().results_size() << " results)\n";
+  if (mapping_path) out << *mapping_path << ": valid (" << mapped_tables << " tables mapped)\n";
   return 0;
 }
 
 int Compute(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
-  Args args = ParseArgs(raw, {"schema", "data", "as-of", "period-type", "format", "out"},
+  Args args = ParseArgs(raw, {"schema", "data", "mapping", "as-of", "period-type", "format", "out"},
                         {"strict", "ignore-unknown-columns"});
   if (args.help) {
     out << kComputeUsage;
@@ -230,6 +272,10 @@ int Compute(const std::vector<std::string>& raw, std::ostream& out, std::ostream
   absl::StatusOr<Plan> plan = Plan::Compile(*framework, *schema, &diagnostics);
   PrintDiagnostics(diagnostics, err);
   if (!plan.ok()) return 1;
+  if (std::optional<std::string> mapping_path = args.Get("mapping")) {
+    ingest.mapping = LoadMapping(*mapping_path, *schema, err);
+    if (!ingest.mapping) return 1;
+  }
 
   Dataset dataset(*schema);
   const std::vector<std::string> data = args.All("data");
