@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/types/span.h"
 #include "absl/strings/str_cat.h"
 #include "common/strings.h"
 #include "ctind/engine.h"
@@ -75,12 +76,97 @@ double Number(const Vector& v, int64_t r) {
   }
 }
 
-// Global cell ids of each row, CSR: row r's cells are
-// cells[offsets[r] .. offsets[r+1]).
+// Global cell ids of each row, through cell sets: rows with the same cells
+// share one set (a million victims fall in a few thousand sets), so a row
+// costs one id and per-set work can replace per-row work. Set s's cells are
+// set_cells[set_offsets[s] .. set_offsets[s+1]).
 struct RowCells {
-  std::vector<uint64_t> offsets{0};
-  std::vector<uint32_t> cells;
+  std::vector<uint32_t> set_of_row;
+  std::vector<uint32_t> set_offsets{0};
+  std::vector<uint32_t> set_cells;
+
+  size_t sets() const { return set_offsets.size() - 1; }
+  absl::Span<const uint32_t> OfSet(uint32_t s) const {
+    return absl::MakeConstSpan(set_cells.data() + set_offsets[s], set_offsets[s + 1] - set_offsets[s]);
+  }
+  absl::Span<const uint32_t> OfRow(int64_t r) const { return OfSet(set_of_row[r]); }
 };
+
+// Dense ids of a key column's values (-1 for missing), and their count.
+struct DenseKeys {
+  std::vector<int32_t> ids;
+  int32_t count = 0;
+};
+
+DenseKeys MakeDenseKeys(const Vector& c, int64_t rows) {
+  DenseKeys out;
+  out.ids.assign(static_cast<size_t>(rows), -1);
+  if (c.type == ValueType::kInt || c.type == ValueType::kDouble) {
+    absl::flat_hash_map<int64_t, int32_t> ids;
+    for (int64_t r = 0; r < rows; ++r) {
+      if (!Has(c, r)) continue;
+      int64_t v = 0;
+      if (c.type == ValueType::kInt) {
+        v = c.ints[r];
+      } else {
+        std::memcpy(&v, &c.doubles[r], sizeof v);
+      }
+      auto [it, inserted] = ids.emplace(v, out.count);
+      if (inserted) ++out.count;
+      out.ids[r] = it->second;
+    }
+    return out;
+  }
+  // int32-coded columns: codes, dates, string dictionary ids, bools.
+  int32_t lo = std::numeric_limits<int32_t>::max(), hi = std::numeric_limits<int32_t>::min();
+  for (int64_t r = 0; r < rows; ++r) {
+    if (!Has(c, r)) continue;
+    lo = std::min(lo, c.int32s[r]);
+    hi = std::max(hi, c.int32s[r]);
+  }
+  if (lo > hi) return out;
+  out.count = hi - lo + 1;
+  for (int64_t r = 0; r < rows; ++r) {
+    if (Has(c, r)) out.ids[r] = c.int32s[r] - lo;
+  }
+  return out;
+}
+
+// The rows of a key column grouped by key (a counting sort of dense ids):
+// key k's rows are rows[offsets[k] .. offsets[k+1]), in row order; rows
+// without a key are listed apart. Built once per evaluation and key, and
+// shared by every side that counts by it.
+struct KeyGroups {
+  int32_t count = 0;
+  std::vector<uint32_t> offsets{0};
+  std::vector<uint32_t> rows;
+  std::vector<uint32_t> missing;  // rows without a key
+  bool each_key_once = true;      // no key has two rows
+};
+
+KeyGroups GroupByKey(const Vector& column, int64_t rows) {
+  const DenseKeys keys = MakeDenseKeys(column, rows);
+  KeyGroups out;
+  out.count = keys.count;
+  out.offsets.assign(static_cast<size_t>(keys.count) + 1, 0);
+  for (int64_t r = 0; r < rows; ++r) {
+    if (keys.ids[r] >= 0) {
+      ++out.offsets[static_cast<size_t>(keys.ids[r]) + 1];
+    } else {
+      out.missing.push_back(static_cast<uint32_t>(r));
+    }
+  }
+  for (size_t k = 1; k < out.offsets.size(); ++k) {
+    if (out.offsets[k] > 1) out.each_key_once = false;
+    out.offsets[k] += out.offsets[k - 1];
+  }
+  out.rows.resize(out.offsets.back());
+  std::vector<uint32_t> next(out.offsets.begin(), out.offsets.end() - 1);
+  for (int64_t r = 0; r < rows; ++r) {
+    if (keys.ids[r] >= 0) out.rows[next[static_cast<size_t>(keys.ids[r])]++] = static_cast<uint32_t>(r);
+  }
+  return out;
+}
 
 // The evaluated inputs of one side, one entry per row of its table.
 struct SideInputs {
@@ -95,6 +181,10 @@ struct SideInputs {
   std::vector<const Vector*> dim_reference;  // age reference dates, or null
   // Cells of every row, shared by the sides with the same breakdowns.
   const RowCells* cells = nullptr;
+  // Rows grouped by person (unit counts), and by the distinct-count key
+  // when it is not the person; null when not needed.
+  const KeyGroups* person_groups = nullptr;
+  const KeyGroups* distinct_groups = nullptr;
   bool Passes(int64_t r) const { return mask == nullptr || (*mask)[r] != 0; }
 };
 
@@ -233,17 +323,32 @@ class InputCache {
     auto it = cells_.find(key);
     if (it != cells_.end()) return it->second.get();
     auto cells = std::make_unique<RowCells>();
-    cells->offsets.reserve(static_cast<size_t>(in.rows) + 1);
-    cells->cells.reserve(static_cast<size_t>(in.rows) * side.breakdowns.size());
+    cells->set_of_row.resize(static_cast<size_t>(in.rows));
     CellIndex index(side, in);
     std::vector<uint32_t> row_cells;
+    absl::flat_hash_map<std::vector<uint32_t>, uint32_t> set_ids;
     for (int64_t r = 0; r < in.rows; ++r) {
       index.CellsOf(r, &row_cells);
-      cells->cells.insert(cells->cells.end(), row_cells.begin(), row_cells.end());
-      cells->offsets.push_back(cells->cells.size());
+      auto [it, inserted] = set_ids.try_emplace(row_cells, static_cast<uint32_t>(set_ids.size()));
+      if (inserted) {
+        cells->set_cells.insert(cells->set_cells.end(), row_cells.begin(), row_cells.end());
+        cells->set_offsets.push_back(static_cast<uint32_t>(cells->set_cells.size()));
+      }
+      cells->set_of_row[r] = it->second;
     }
     const RowCells* out = cells.get();
     cells_.emplace(key, std::move(cells));
+    return out;
+  }
+
+  // The rows of `formula`'s table grouped by its value `column`.
+  const KeyGroups* Groups(const CompiledFormula& formula, const Vector& column, int64_t rows) {
+    const std::string key = absl::StrCat(formula.table(), "\x1f", formula.text());
+    auto it = groups_.find(key);
+    if (it != groups_.end()) return it->second.get();
+    auto groups = std::make_unique<KeyGroups>(GroupByKey(column, rows));
+    const KeyGroups* out = groups.get();
+    groups_.emplace(key, std::move(groups));
     return out;
   }
 
@@ -271,6 +376,7 @@ class InputCache {
   absl::flat_hash_map<std::string, std::unique_ptr<Vector>> vectors_;
   absl::flat_hash_map<std::string, std::unique_ptr<std::vector<uint8_t>>> masks_;
   absl::flat_hash_map<std::string, std::unique_ptr<RowCells>> cells_;
+  absl::flat_hash_map<std::string, std::unique_ptr<KeyGroups>> groups_;
 };
 
 absl::StatusOr<SideInputs> LoadInputs(const SidePlan& side, const TableData& table,
@@ -304,6 +410,11 @@ absl::StatusOr<SideInputs> LoadInputs(const SidePlan& side, const TableData& tab
     absl::StatusOr<const RowCells*> cells = cache.Cells(side, in);
     if (!cells.ok()) return cells.status();
     in.cells = *cells;
+    if (in.person != nullptr) in.person_groups = cache.Groups(*side.person.formula, *in.person, in.rows);
+    if (side.function == AggregateFunction::kCountDistinct &&
+        !(in.person != nullptr && side.person.formula->text() == side.value.formula->text())) {
+      in.distinct_groups = cache.Groups(*side.value.formula, *in.value, in.rows);
+    }
   }
   return in;
 }
@@ -320,6 +431,20 @@ struct Span {
   bool tiling = true;
   // The indicator reports cumulative values.
   bool cumulative_reported = true;
+  // Tiling periods: the period of each day from the first period's start
+  // to the last one's end (empty: look periods up by binary search).
+  int32_t first_day = 0;
+  std::vector<int32_t> period_by_day{};
+  void IndexDays() {
+    if (!tiling || periods->empty()) return;
+    first_day = periods->front().start.day_number();
+    period_by_day.assign(static_cast<size_t>(periods->back().end.day_number() - first_day), -1);
+    for (size_t p = 0; p < periods->size(); ++p) {
+      for (int32_t d = (*periods)[p].start.day_number(); d < (*periods)[p].end.day_number(); ++d) {
+        period_by_day[static_cast<size_t>(d - first_day)] = static_cast<int32_t>(p);
+      }
+    }
+  }
   int P() const { return static_cast<int>(periods->size()); }
   int slots() const { return 2 * P() + 1; }
   int cumulative(int p) const { return P() + p; }
@@ -331,6 +456,11 @@ struct Span {
 // in the cumulative values from period cumulative_from[r] on (-1: none)
 // and in the life of project when in_life_of_project[r].
 struct Placements {
+  // Flow rows over tiling periods are each in at most one period: row r is
+  // then in period cumulative_from[r] alone (none when -1), in the
+  // cumulative values from it on and in the life of project, and the
+  // general arrays below stay empty.
+  bool one_period = false;
   std::vector<uint32_t> offsets{0};
   std::vector<int32_t> periods;
   std::vector<int32_t> cumulative_from;
@@ -356,71 +486,23 @@ struct Placements {
     cumulative_from.push_back(from);
     in_life_of_project.push_back(lop);
   }
+  // Calls f(p) for each per-period slot p of row r.
+  template <typename F>
+  void ForEachPeriod(int64_t r, F f) const {
+    if (one_period) {
+      if (cumulative_from[r] >= 0) f(cumulative_from[r]);
+      return;
+    }
+    for (uint32_t i = offsets[r]; i < offsets[r + 1]; ++i) f(periods[i]);
+  }
+  bool InLifeOfProject(int64_t r) const {
+    return one_period ? cumulative_from[r] >= 0 : in_life_of_project[r] != 0;
+  }
   bool CountsSomewhere(int64_t r) const {
+    if (one_period) return cumulative_from[r] >= 0;
     return offsets[r + 1] > offsets[r] || cumulative_from[r] >= 0 || in_life_of_project[r];
   }
 };
-
-
-// Dense ids of a key column's values (-1 for missing), and their count.
-struct DenseKeys {
-  std::vector<int32_t> ids;
-  int32_t count = 0;
-};
-
-DenseKeys MakeDenseKeys(const Vector& c, int64_t rows) {
-  DenseKeys out;
-  out.ids.assign(static_cast<size_t>(rows), -1);
-  if (c.type == ValueType::kInt || c.type == ValueType::kDouble) {
-    absl::flat_hash_map<int64_t, int32_t> ids;
-    for (int64_t r = 0; r < rows; ++r) {
-      if (!Has(c, r)) continue;
-      int64_t v = 0;
-      if (c.type == ValueType::kInt) {
-        v = c.ints[r];
-      } else {
-        std::memcpy(&v, &c.doubles[r], sizeof v);
-      }
-      auto [it, inserted] = ids.emplace(v, out.count);
-      if (inserted) ++out.count;
-      out.ids[r] = it->second;
-    }
-    return out;
-  }
-  // int32-coded columns: codes, dates, string dictionary ids, bools.
-  int32_t lo = std::numeric_limits<int32_t>::max(), hi = std::numeric_limits<int32_t>::min();
-  for (int64_t r = 0; r < rows; ++r) {
-    if (!Has(c, r)) continue;
-    lo = std::min(lo, c.int32s[r]);
-    hi = std::max(hi, c.int32s[r]);
-  }
-  if (lo > hi) return out;
-  out.count = hi - lo + 1;
-  for (int64_t r = 0; r < rows; ++r) {
-    if (Has(c, r)) out.ids[r] = c.int32s[r] - lo;
-  }
-  return out;
-}
-
-// True when no id repeats (rows without an id aside).
-bool EachIdOnce(const DenseKeys& keys) {
-  std::vector<uint8_t> seen(static_cast<size_t>(keys.count), 0);
-  for (int32_t id : keys.ids) {
-    if (id < 0) continue;
-    if (seen[id]) return false;
-    seen[id] = 1;
-  }
-  return true;
-}
-
-// Rows whose key is missing get ids of their own: for unit counts, a
-// record whose person is unknown is one more unit, never none (a cell must
-// not look empty to disclosure control because its persons are unknown).
-void GiveMissingKeysIdsOfTheirOwn(DenseKeys* keys) {
-  for (int32_t& id : keys->ids) {
-    if (id < 0) id = keys->count++;
-  }
-}
 
 // Result of one side: per slot × cell.
 struct SideValues {
@@ -449,109 +531,72 @@ struct SideCounters {
   int64_t invalid_interval = 0;
 };
 
-// Sorts `v` ascending by its low `bits` bits (LSD radix).
-template <typename Code>
-void RadixSort(std::vector<Code>* v, int bits) {
-  // As few passes as digits of at most 14 bits allow (a 16K-entry count
-  // array still sits in cache), the digits evened out over the passes.
-  const int passes = std::max(1, (bits + 13) / 14);
-  const int digit = (bits + passes - 1) / passes;
-  const size_t buckets = size_t{1} << digit;
-  std::vector<Code> scratch(v->size());
-  std::vector<size_t> count(buckets);
-  for (int shift = 0; shift < bits; shift += digit) {
-    std::fill(count.begin(), count.end(), 0);
-    for (Code x : *v) ++count[(x >> shift) & (buckets - 1)];
-    size_t sum = 0;
-    for (size_t& c : count) {
-      const size_t n = c;
-      c = sum;
-      sum += n;
-    }
-    for (Code x : *v) scratch[count[(x >> shift) & (buckets - 1)]++] = x;
-    v->swap(scratch);
-  }
-}
-
-int BitsFor(uint64_t n) {
-  int bits = 0;
-  while (bits < 64 && (uint64_t{1} << bits) < n) ++bits;
-  return bits;
-}
-
-// Counts distinct dense ids per slot × cell. Each (key, cell, slot) a row
-// reaches becomes one bit-packed code (key | cell | slot), slots being the
-// per-period ones [0, P), "cumulative from period j" P + j and the life of
-// project 2P. After a radix sort equal codes are one key counted once, and
-// the first cumulative code of a (key, cell) run is the first period from
-// which the key counts cumulatively.
-// Codes are 32 bits wide when they fit (half the memory traffic of the
-// sort), else 64.
-template <typename Code>
-void DistinctPerSlotWith(const DenseKeys& keys, const Placements& placement, const RowCells& cells,
-                         const Span& span, int64_t n_cells, int slot_bits, int cell_bits,
-                         int key_bits, std::vector<int64_t>* out) {
+// Counts distinct keys per slot × cell, key group by key group: a stamp
+// per slot × cell remembers the last key counted there, so a key counts
+// once per slot × cell in one pass over its rows (linear, no sort); in the
+// cumulative values a key counts from the first period any of its rows
+// counts in. With `missing_are_units` each row without a key is one more
+// key (for unit counts: a record whose person is unknown is a unit, never
+// none, so that a cell cannot look empty to disclosure control).
+void DistinctPerSlot(const KeyGroups& keys, bool missing_are_units, const Placements& placement,
+                     const RowCells& cells, const Span& span, int64_t n_cells,
+                     std::vector<int64_t>* out) {
   const int P = span.P();
-  const int low_bits = slot_bits + cell_bits;
-  const Code slot_mask = static_cast<Code>((uint64_t{1} << slot_bits) - 1);
-  const Code cell_mask = static_cast<Code>((uint64_t{1} << cell_bits) - 1);
+  const size_t C = static_cast<size_t>(n_cells);
+  out->assign(static_cast<size_t>(span.slots()) * C, 0);
+  std::vector<int32_t> stamp(out->size(), -1);
+  std::vector<int32_t> cum_stamp(C, -1), cum_first_period(C, 0);
+  std::vector<int64_t> cum_first(static_cast<size_t>(P) * C, 0);
+  std::vector<uint32_t> touched;
   const bool cumulative = span.cumulative_reported;
-  std::vector<Code> codes;
-  codes.reserve(cells.cells.size() * 2 + 16);
-  for (size_t r = 0; r < keys.ids.size(); ++r) {
-    if (keys.ids[r] < 0) continue;
-    const Code base = static_cast<Code>(keys.ids[r]) << low_bits;
-    const bool lop = placement.in_life_of_project[r];
+  const size_t lop = static_cast<size_t>(span.lop()) * C;
+  int32_t key = 0;
+  auto count_once = [&](size_t at) {
+    if (stamp[at] != key) {
+      stamp[at] = key;
+      ++(*out)[at];
+    }
+  };
+  auto visit = [&](uint32_t r) {
+    if (!placement.CountsSomewhere(r)) return;
     const int32_t from = cumulative ? placement.cumulative_from[r] : -1;
-    const uint32_t p_begin = placement.offsets[r], p_end = placement.offsets[r + 1];
-    if (p_begin == p_end && from < 0 && !lop) continue;
-    for (uint64_t ci = cells.offsets[r]; ci < cells.offsets[r + 1]; ++ci) {
-      const Code cell_base = base | (static_cast<Code>(cells.cells[ci]) << slot_bits);
-      for (uint32_t pi = p_begin; pi < p_end; ++pi) {
-        codes.push_back(cell_base | static_cast<Code>(placement.periods[pi]));
+    const bool in_lop = placement.InLifeOfProject(r);
+    for (const uint32_t c : cells.OfRow(r)) {
+      placement.ForEachPeriod(r, [&](int32_t p) { count_once(static_cast<size_t>(p) * C + c); });
+      if (in_lop) count_once(lop + c);
+      if (from >= 0) {
+        if (cum_stamp[c] != key) {
+          cum_stamp[c] = key;
+          cum_first_period[c] = from;
+          touched.push_back(c);
+        } else if (from < cum_first_period[c]) {
+          cum_first_period[c] = from;
+        }
       }
-      if (from >= 0) codes.push_back(cell_base | static_cast<Code>(span.cumulative(from)));
-      if (lop) codes.push_back(cell_base | static_cast<Code>(span.lop()));
+    }
+  };
+  auto end_key = [&] {
+    for (const uint32_t c : touched) ++cum_first[static_cast<size_t>(cum_first_period[c]) * C + c];
+    touched.clear();
+    ++key;
+  };
+  for (int32_t k = 0; k < keys.count; ++k) {
+    for (uint32_t i = keys.offsets[k]; i < keys.offsets[k + 1]; ++i) visit(keys.rows[i]);
+    end_key();
+  }
+  if (missing_are_units) {
+    for (const uint32_t r : keys.missing) {
+      visit(r);
+      end_key();
     }
   }
-  RadixSort(&codes, key_bits + low_bits);
-  std::vector<int64_t> cum_first(static_cast<size_t>(P) * n_cells, 0);
-  Code previous = ~Code{0};
-  Code cumulated_key_cell = ~Code{0};
-  for (Code code : codes) {
-    if (code == previous) continue;
-    previous = code;
-    const Code key_cell = code >> slot_bits;
-    const int64_t slot = static_cast<int64_t>(code & slot_mask);
-    const int64_t c = static_cast<int64_t>(key_cell & cell_mask);
-    if (slot < P || slot == span.lop()) {
-      (*out)[static_cast<size_t>(slot) * n_cells + c] += 1;
-    } else if (key_cell != cumulated_key_cell) {
-      cum_first[static_cast<size_t>(slot - P) * n_cells + c] += 1;
-      cumulated_key_cell = key_cell;
-    }
-  }
+  if (!cumulative) return;
   for (int p = 0; p < P; ++p) {
-    for (int64_t c = 0; c < n_cells; ++c) {
-      const int64_t prev = p > 0 ? (*out)[static_cast<size_t>(span.cumulative(p - 1)) * n_cells + c] : 0;
-      (*out)[static_cast<size_t>(span.cumulative(p)) * n_cells + c] =
-          prev + cum_first[static_cast<size_t>(p) * n_cells + c];
+    for (size_t c = 0; c < C; ++c) {
+      const int64_t prev = p > 0 ? (*out)[static_cast<size_t>(span.cumulative(p - 1)) * C + c] : 0;
+      (*out)[static_cast<size_t>(span.cumulative(p)) * C + c] =
+          prev + cum_first[static_cast<size_t>(p) * C + c];
     }
-  }
-}
-
-void DistinctPerSlot(const DenseKeys& keys, const Placements& placement, const RowCells& cells,
-                     const Span& span, int64_t n_cells, std::vector<int64_t>* out) {
-  out->assign(static_cast<size_t>(span.slots()) * n_cells, 0);
-  const int slot_bits = BitsFor(static_cast<uint64_t>(span.slots()));
-  const int cell_bits = BitsFor(static_cast<uint64_t>(n_cells));
-  const int key_bits = BitsFor(static_cast<uint64_t>(keys.count));
-  if (slot_bits + cell_bits + key_bits <= 32) {
-    DistinctPerSlotWith<uint32_t>(keys, placement, cells, span, n_cells, slot_bits, cell_bits,
-                                  key_bits, out);
-  } else {
-    DistinctPerSlotWith<uint64_t>(keys, placement, cells, span, n_cells, slot_bits, cell_bits,
-                                  key_bits, out);
   }
 }
 
@@ -644,12 +689,9 @@ class SideEvaluator {
         double v = 0;
         const bool has = wants_values ? value_of(r, &v) : true;
         const int32_t from = placement.cumulative_from[r];
-        for (uint64_t ci = cells.offsets[r]; ci < cells.offsets[r + 1]; ++ci) {
-          const uint32_t c = cells.cells[ci];
-          for (uint32_t pi = placement.offsets[r]; pi < placement.offsets[r + 1]; ++pi) {
-            add(static_cast<size_t>(placement.periods[pi]) * C + c, has, v);
-          }
-          if (placement.in_life_of_project[r]) add(static_cast<size_t>(span_.lop()) * C + c, has, v);
+        for (const uint32_t c : cells.OfRow(r)) {
+          placement.ForEachPeriod(r, [&](int32_t p) { add(static_cast<size_t>(p) * C + c, has, v); });
+          if (placement.InLifeOfProject(r)) add(static_cast<size_t>(span_.lop()) * C + c, has, v);
           if (from >= 0) {
             const size_t at = static_cast<size_t>(from) * C + c;
             cum_records[at] += 1;
@@ -677,11 +719,88 @@ class SideEvaluator {
         }
       }
     };
-    if (fn == AggregateFunction::kCount || fn == AggregateFunction::kCountDistinct ||
-        fn == AggregateFunction::kLatest) {
-      scan(std::false_type());
+    // The same scan by class: a flow row over tiling periods is in one
+    // period p (so in the cumulative values from p and in the life of
+    // project) and one cell set s, so rows are first accumulated per class
+    // (p, s) — one update per row — and each class is then spread over its
+    // cells. Medians need each value and latest values each row, so they
+    // take the scan above; so do sides with more classes than rows.
+    auto scan_by_class = [&](auto with_values) {
+      constexpr bool kValues = decltype(with_values)::value;
+      const size_t K = cells.sets();
+      const size_t classes = static_cast<size_t>(P) * K;
+      std::vector<int64_t> k_records(classes, 0), k_count(classes, 0), k_unobservable;
+      std::vector<double> k_sum, k_min, k_max;
+      if constexpr (kValues) {
+        k_sum.assign(classes, 0);
+        k_min.assign(classes, std::numeric_limits<double>::infinity());
+        k_max.assign(classes, -std::numeric_limits<double>::infinity());
+      }
+      for (int64_t r = 0; r < rows; ++r) {
+        const int32_t p = placement.cumulative_from[r];
+        if (p >= 0) {
+          const size_t k = static_cast<size_t>(p) * K + cells.set_of_row[r];
+          ++k_records[k];
+          double v = 0;
+          if (wants_values && !value_of(r, &v)) continue;
+          ++k_count[k];
+          if constexpr (kValues) {
+            k_sum[k] += v;
+            k_min[k] = std::min(k_min[k], v);
+            k_max[k] = std::max(k_max[k], v);
+          }
+        } else if (unobservable[r]) {
+          const int32_t placed = PeriodOf(placing_days[r]);
+          if (placed < 0) continue;
+          if (k_unobservable.empty()) k_unobservable.assign(classes, 0);
+          ++k_unobservable[static_cast<size_t>(placed) * K + cells.set_of_row[r]];
+        }
+      }
+      const size_t lop = static_cast<size_t>(span_.lop()) * C;
+      for (int p = 0; p < P; ++p) {
+        for (size_t s = 0; s < K; ++s) {
+          const size_t k = static_cast<size_t>(p) * K + s;
+          const int64_t unobserved = k_unobservable.empty() ? 0 : k_unobservable[k];
+          if (k_records[k] == 0 && unobserved == 0) continue;
+          for (const uint32_t c : cells.OfSet(static_cast<uint32_t>(s))) {
+            const size_t period_at = static_cast<size_t>(p) * C + c;
+            for (const size_t at : {period_at, lop + c}) {
+              out->records[at] += k_records[k];
+              out->count[at] += k_count[k];
+              if constexpr (kValues) {
+                out->sum[at] += k_sum[k];
+                minimum[at] = std::min(minimum[at], k_min[k]);
+                maximum[at] = std::max(maximum[at], k_max[k]);
+              }
+            }
+            cum_records[period_at] += k_records[k];
+            cum_count[period_at] += k_count[k];
+            if constexpr (kValues) {
+              cum_sum[period_at] += k_sum[k];
+              cum_min[period_at] = std::min(cum_min[period_at], k_min[k]);
+              cum_max[period_at] = std::max(cum_max[period_at], k_max[k]);
+            }
+            if (unobserved > 0) {
+              out->not_yet_observable[period_at] += unobserved;
+              for (int j = p; j < P; ++j) {
+                out->not_yet_observable[static_cast<size_t>(span_.cumulative(j)) * C + c] += unobserved;
+              }
+              out->not_yet_observable[lop + c] += unobserved;
+            }
+          }
+        }
+      }
+    };
+    const bool by_class = side_.placement == PlacementKind::kFlow && span_.tiling &&
+                          fn != AggregateFunction::kMedian && fn != AggregateFunction::kLatest &&
+                          static_cast<size_t>(P) * cells.sets() <=
+                              std::max<size_t>(static_cast<size_t>(rows), 1 << 16);
+    const bool counting = fn == AggregateFunction::kCount ||
+                          fn == AggregateFunction::kCountDistinct || fn == AggregateFunction::kLatest;
+    if (by_class) {
+      counting ? scan_by_class(std::false_type()) : scan_by_class(std::true_type());
     } else {
-      scan(std::true_type());
+      counting ? scan(std::false_type()) : scan(std::true_type());
     }
     // Cumulative slots: prefix over first periods (median: merged values).
     std::vector<double> running;
@@ -754,50 +873,38 @@ class SideEvaluator {
       }
     }
     // Distinct counts and unit counts by key groups.
-    const Vector* person = in_.person;
-    std::optional<DenseKeys> persons;
-    if (person != nullptr) persons = MakeDenseKeys(*person, rows);
-    // Each record a different person (a table keyed by person; records
-    // whose person is unknown are units of their own): distinct persons are
-    // the records with a person, units are the records; no grouping needed.
-    const bool one_person_per_record = persons && EachIdOnce(*persons);
-    if (one_person_per_record) {
-      if (fn == AggregateFunction::kCountDistinct &&
-          side_.person.formula->text() == side_.value.formula->text()) {
+    const KeyGroups* persons = in_.person_groups;
+    const bool by_person = fn == AggregateFunction::kCountDistinct && persons != nullptr &&
+                           side_.person.formula->text() == side_.value.formula->text();
+    if (fn == AggregateFunction::kCountDistinct) {
+      const KeyGroups& keys = by_person ? *persons : *in_.distinct_groups;
+      if (keys.each_key_once) {
+        // Each key on one record: distinct keys are the records with one.
         for (size_t at = 0; at < n; ++at) {
           out->value[at] = static_cast<double>(out->count[at]);
           out->present[at] = 1;
         }
+      } else {
+        std::vector<int64_t> distinct;
+        DistinctPerSlot(keys, false, placement, cells, span_, C, &distinct);
+        for (size_t at = 0; at < n; ++at) {
+          out->value[at] = static_cast<double>(distinct[at]);
+          out->count[at] = distinct[at];
+          out->present[at] = 1;
+        }
       }
-      if (fn != AggregateFunction::kCountDistinct ||
-          side_.person.formula->text() == side_.value.formula->text()) {
-        out->units = out->records;
+      // Counting persons, each known: the units are the value.
+      if (by_person && persons->missing.empty()) {
+        out->units.assign(out->count.begin(), out->count.end());
         return absl::OkStatus();
       }
     }
-    if (fn == AggregateFunction::kCountDistinct) {
-      std::vector<int64_t> distinct;
-      const bool by_person =
-          person != nullptr && side_.person.formula->text() == side_.value.formula->text();
-      DistinctPerSlot(by_person ? *persons : MakeDenseKeys(*value, rows), placement, cells, span_,
-                      C, &distinct);
-      for (size_t at = 0; at < n; ++at) {
-        out->value[at] = static_cast<double>(distinct[at]);
-        out->count[at] = distinct[at];
-        out->present[at] = 1;
-      }
-      // Counting persons: the units are the value, unless some records'
-      // persons are unknown (each of them is a unit too).
-      if (by_person && std::find(persons->ids.begin(), persons->ids.end(), -1) == persons->ids.end()) {
-        out->units = distinct;
-        return absl::OkStatus();
-      }
-    }
-    if (persons) {
-      GiveMissingKeysIdsOfTheirOwn(&*persons);
-      DistinctPerSlot(*persons, placement, cells, span_, C, &out->units);
-    } else {
+    if (persons == nullptr || persons->each_key_once) {
+      // Records are units: a table keyed by person (records whose person is
+      // unknown being units of their own), or a non-person table.
       out->units = out->records;
+    } else {
+      DistinctPerSlot(*persons, true, placement, cells, span_, C, &out->units);
     }
     return absl::OkStatus();
   }
@@ -821,13 +928,12 @@ class SideEvaluator {
     };
     for (int64_t r = 0; r < in_.rows; ++r) {
       const int32_t from = placement.cumulative_from[r];
-      for (uint64_t ci = cells.offsets[r]; ci < cells.offsets[r + 1]; ++ci) {
-        const uint32_t c = cells.cells[ci];
+      for (const uint32_t c : cells.OfRow(r)) {
         if (from >= 0) {
           Best& b = by_first[static_cast<size_t>(from) * C + c];
           if (better(b, days[r], r)) b = {days[r], r};
         }
-        if (placement.in_life_of_project[r] && better(overall[c], days[r], r)) overall[c] = {days[r], r};
+        if (placement.InLifeOfProject(r) && better(overall[c], days[r], r)) overall[c] = {days[r], r};
       }
     }
     auto set = [&](size_t at, const Best& b, int64_t records) {
@@ -883,6 +989,10 @@ class SideEvaluator {
 
   // Tiling periods only: the period containing `day`, or -1.
   int32_t PeriodOf(int32_t day) const {
+    if (!span_.period_by_day.empty()) {
+      const int64_t i = int64_t{day} - span_.first_day;
+      return i >= 0 && i < static_cast<int64_t>(span_.period_by_day.size()) ? span_.period_by_day[i] : -1;
+    }
     const std::vector<Period>& periods = *span_.periods;
     if (periods.empty() || day < periods.front().start.day_number() ||
         day >= periods.back().end.day_number()) {
@@ -903,7 +1013,7 @@ class SideEvaluator {
   void Place(Placements* placement, std::vector<int32_t>* placing_days,
              std::vector<uint8_t>* unobservable, SideCounters* counters) const {
     const int64_t rows = in_.rows;
-    placement->Reserve(rows);
+    if (!(side_.placement == PlacementKind::kFlow && span_.tiling)) placement->Reserve(rows);
     const int32_t start = span_.project_start.day_number();
     const int32_t end = span_.range_end.day_number();
     const int32_t as_of = span_.as_of.day_number();
@@ -912,12 +1022,16 @@ class SideEvaluator {
       placing_days->assign(static_cast<size_t>(rows), CellIndex::kNoDay);
       const bool windowed = side_.window_days > 0 || side_.window_months > 0;
       std::vector<int32_t> row_periods;
+      if (span_.tiling) {
+        placement->one_period = true;
+        placement->cumulative_from.assign(static_cast<size_t>(rows), -1);
+      }
       for (int64_t r = 0; r < rows; ++r) {
         // A record the filters leave out counts nowhere, not even as a finding.
         const bool counts = in_.Passes(r) && FlowCounts(by, r, start, end, as_of, windowed,
                                                         placing_days, unobservable, counters);
         if (span_.tiling) {
-          placement->AddFlowRow(counts ? PeriodOf(by.int32s[r]) : -1);
+          if (counts) placement->cumulative_from[r] = PeriodOf(by.int32s[r]);
         } else if (counts) {
           PeriodsContaining(by.int32s[r], &row_periods);
           placement->AddRow(row_periods, CumulativeFrom(by.int32s[r]), true);
@@ -1385,6 +1499,7 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
       internal::Span span{fw.project_start, fw.project_end, range_end, as_of, &*periods};
       span.tiling = kinds[k].type != PeriodType::kCustom;
       span.cumulative_reported = ip.cumulative;
+      span.IndexDays();
       internal::SideValues num, den;
       internal::SideCounters side_counters, den_counters;
       absl::Status status = internal::SideEvaluator(ip.value, data.tables[ip.value.table],
