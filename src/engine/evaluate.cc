@@ -802,12 +802,10 @@ class SideEvaluator {
     } else {
       counting ? scan(std::false_type()) : scan(std::true_type());
     }
-    // Cumulative slots: prefix over first periods (median: merged values).
-    std::vector<double> running;
+    // Cumulative slots: prefix over first periods (medians below).
     for (int64_t c = 0; c < C; ++c) {
       int64_t records = 0, count = 0;
       double sum = 0, lo = std::numeric_limits<double>::infinity(), hi = -lo;
-      running.clear();
       for (int p = 0; p < P; ++p) {
         const size_t from = static_cast<size_t>(p) * C + c;
         const size_t at = static_cast<size_t>(span_.cumulative(p)) * C + c;
@@ -821,10 +819,6 @@ class SideEvaluator {
         out->sum[at] = sum;
         minimum[at] = lo;
         maximum[at] = hi;
-        if (fn == AggregateFunction::kMedian) {
-          running.insert(running.end(), cum_values[from].begin(), cum_values[from].end());
-          values[at] = running;
-        }
       }
     }
     if (fn == AggregateFunction::kLatest) {
@@ -872,6 +866,7 @@ class SideEvaluator {
           break;
       }
     }
+    if (fn == AggregateFunction::kMedian) CumulativeMedians(&cum_values, out);
     // Distinct counts and unit counts by key groups.
     const KeyGroups* persons = in_.person_groups;
     const bool by_person = fn == AggregateFunction::kCountDistinct && persons != nullptr &&
@@ -907,6 +902,47 @@ class SideEvaluator {
       DistinctPerSlot(*persons, true, placement, cells, span_, C, &out->units);
     }
     return absl::OkStatus();
+  }
+
+  // The median of each cumulative slot from the values by first period
+  // (`by_first`, per period × cell; consumed): a cell's values are sorted
+  // once, and one pass over them finds every period's middle values, the
+  // values up to period p being those with a first period at most p. The
+  // median of an even count is the mean of the two middle values.
+  void CumulativeMedians(std::vector<std::vector<double>>* by_first, SideValues* out) const {
+    const int P = span_.P();
+    const size_t C = static_cast<size_t>(side_.cell_count);
+    std::vector<std::pair<double, int32_t>> items;
+    std::vector<int64_t> total(static_cast<size_t>(P)), seen(static_cast<size_t>(P));
+    std::vector<double> low(static_cast<size_t>(P)), high(static_cast<size_t>(P));
+    for (size_t c = 0; c < C; ++c) {
+      items.clear();
+      int64_t running = 0;
+      for (int p = 0; p < P; ++p) {
+        std::vector<double>& v = (*by_first)[static_cast<size_t>(p) * C + c];
+        for (double x : v) items.emplace_back(x, p);
+        running += static_cast<int64_t>(v.size());
+        total[p] = running;
+        std::vector<double>().swap(v);
+      }
+      if (items.empty()) continue;
+      std::sort(items.begin(), items.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::fill(seen.begin(), seen.end(), 0);
+      for (const auto& [x, first] : items) {
+        for (int p = first; p < P; ++p) {
+          const int64_t rank = seen[p]++;
+          if (rank == (total[p] - 1) / 2) low[p] = x;
+          if (rank == total[p] / 2) high[p] = x;
+        }
+      }
+      for (int p = 0; p < P; ++p) {
+        if (total[p] == 0) continue;
+        const size_t at = static_cast<size_t>(span_.cumulative(p)) * C + c;
+        out->value[at] = total[p] % 2 == 1 ? high[p] : (high[p] + low[p]) / 2;
+        out->present[at] = 1;
+      }
+    }
   }
 
   // In-place values: in each cumulative slot (and so each period, whose
