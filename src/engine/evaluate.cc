@@ -551,6 +551,11 @@ void DistinctPerSlot(const KeyGroups& keys, bool missing_are_units, const Placem
   const bool cumulative = span.cumulative_reported;
   const size_t lop = static_cast<size_t>(span.lop()) * C;
   int32_t key = 0;
+  // One-period placements: the last (period, cell set) visited for the
+  // current key; a row repeating it (a person's services in one quarter)
+  // adds nothing.
+  int32_t last_period = -1;
+  uint32_t last_set = 0;
   auto count_once = [&](size_t at) {
     if (stamp[at] != key) {
       stamp[at] = key;
@@ -559,6 +564,12 @@ void DistinctPerSlot(const KeyGroups& keys, bool missing_are_units, const Placem
   };
   auto visit = [&](uint32_t r) {
     if (!placement.CountsSomewhere(r)) return;
+    if (placement.one_period) {
+      const int32_t period = placement.cumulative_from[r];
+      if (period == last_period && cells.set_of_row[r] == last_set) return;
+      last_period = period;
+      last_set = cells.set_of_row[r];
+    }
     const int32_t from = cumulative ? placement.cumulative_from[r] : -1;
     const bool in_lop = placement.InLifeOfProject(r);
     for (const uint32_t c : cells.OfRow(r)) {
@@ -579,6 +590,7 @@ void DistinctPerSlot(const KeyGroups& keys, bool missing_are_units, const Placem
     for (const uint32_t c : touched) ++cum_first[static_cast<size_t>(cum_first_period[c]) * C + c];
     touched.clear();
     ++key;
+    last_period = -1;
   };
   for (int32_t k = 0; k < keys.count; ++k) {
     for (uint32_t i = keys.offsets[k]; i < keys.offsets[k + 1]; ++i) visit(keys.rows[i]);
