@@ -23,7 +23,9 @@
 #include <utility>
 #include <vector>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
 #include "absl/types/span.h"
 #include "absl/strings/str_cat.h"
 #include "common/strings.h"
@@ -350,6 +352,24 @@ class InputCache {
     const KeyGroups* out = groups.get();
     groups_.emplace(key, std::move(groups));
     return out;
+  }
+
+  // Drops every input of table `table` (keys begin with the table's index).
+  void ReleaseTable(int table) {
+    const std::string prefix = absl::StrCat(table, "\x1f");
+    auto release = [&](auto& map) {
+      for (auto it = map.begin(); it != map.end();) {
+        if (absl::StartsWith(it->first, prefix)) {
+          map.erase(it++);
+        } else {
+          ++it;
+        }
+      }
+    };
+    release(vectors_);
+    release(masks_);
+    release(cells_);
+    release(groups_);
   }
 
   // The conjunction of `filters` (null when there are none).
@@ -1520,6 +1540,33 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
     out->set_code(ip.proto->code());
     out->set_title(ip.proto->title());
     out->set_unit(ip.proto->unit());
+  }
+  // Indicators are computed table by table (results stay in framework
+  // order), and a table's cached inputs are released after the last
+  // indicator reading it, so that the working memory is that of one table
+  // at a time rather than of the whole dataset.
+  std::vector<size_t> order(rep.indicators.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return rep.indicators[a].value.table < rep.indicators[b].value.table;
+  });
+  std::vector<size_t> last_reader(data.tables.size(), 0);
+  for (size_t position = 0; position < order.size(); ++position) {
+    const internal::IndicatorPlan& ip = rep.indicators[order[position]];
+    if (!ip.computed) continue;
+    last_reader[ip.value.table] = position;
+    if (ip.measure == internal::MeasureKind::kRatio) last_reader[ip.denominator.table] = position;
+  }
+  std::vector<std::vector<v1::Finding>> indicator_findings(rep.indicators.size());
+  for (size_t position = 0; position < order.size(); ++position) {
+    const internal::IndicatorPlan& ip = rep.indicators[order[position]];
+    v1::IndicatorResult* out = report->mutable_indicators(static_cast<int>(order[position]));
+    std::vector<v1::Finding>& findings = indicator_findings[order[position]];
+    absl::Cleanup release = [&] {
+      for (size_t t = 0; t < last_reader.size(); ++t) {
+        if (last_reader[t] == position) cache.ReleaseTable(static_cast<int>(t));
+      }
+    };
     if (!ip.computed) continue;
     absl::StatusOr<internal::SideInputs> num_inputs =
         internal::LoadInputs(ip.value, data.tables[ip.value.table], cache);
@@ -1577,7 +1624,7 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
     out->set_records_without_period(counters.without_period);
     out->set_records_after_as_of(counters.after_as_of);
     if (counters.without_period > 0) {
-      v1::Finding* f = report->add_findings();
+      v1::Finding* f = &findings.emplace_back();
       f->set_rule("no_placing_date");
       f->set_severity(v1::WARNING);
       f->set_indicator_id(ip.proto->id());
@@ -1588,7 +1635,7 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
                                   "indicator '", ip.proto->id(), "'"));
     }
     if (counters.invalid_interval > 0) {
-      v1::Finding* f = report->add_findings();
+      v1::Finding* f = &findings.emplace_back();
       f->set_rule("invalid_interval");
       f->set_severity(v1::WARNING);
       f->set_indicator_id(ip.proto->id());
@@ -1598,6 +1645,9 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
                                   " records close before they open and are left out of stock "
                                   "indicator '", ip.proto->id(), "'"));
     }
+  }
+  for (std::vector<v1::Finding>& findings : indicator_findings) {
+    for (v1::Finding& f : findings) *report->add_findings() = std::move(f);
   }
   return Results(std::move(report));
 }
