@@ -2,7 +2,9 @@
 
 #include "ctind/date.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <vector>
 
 namespace ctind {
 namespace {
@@ -54,9 +56,11 @@ std::optional<Date> Date::ParseIso(std::string_view text) {
   return FromYmd(y, m, d);
 }
 
-YearMonthDay Date::ToYmd() const {
-  // H. Hinnant's civil_from_days.
-  const int32_t z = days_ + 719468;
+namespace {
+
+// H. Hinnant's civil_from_days.
+YearMonthDay CivilFromDays(int32_t days) {
+  const int32_t z = days + 719468;
   const int32_t era = (z >= 0 ? z : z - 146096) / 146097;
   const int32_t doe = z - era * 146097;
   const int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -66,6 +70,35 @@ YearMonthDay Date::ToYmd() const {
   const int32_t m = mp < 10 ? mp + 3 : mp - 9;
   const int32_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return {y, m, d};
+}
+
+// The dates case records hold (1900-01-01 .. 2099-12-31) by day number,
+// packed year << 9 | month << 5 | day: engines convert day numbers to
+// calendar dates per record (ages, periods), and a lookup is cheaper.
+struct CivilTable {
+  static constexpr int32_t kFirst = DaysFromCivil(1900, 1, 1);
+  static constexpr int32_t kEnd = DaysFromCivil(2100, 1, 1);
+  std::vector<uint32_t> packed;
+  CivilTable() : packed(static_cast<size_t>(kEnd - kFirst)) {
+    for (int32_t d = kFirst; d < kEnd; ++d) {
+      const YearMonthDay ymd = CivilFromDays(d);
+      packed[static_cast<size_t>(d - kFirst)] =
+          static_cast<uint32_t>(ymd.year) << 9 | static_cast<uint32_t>(ymd.month) << 5 |
+          static_cast<uint32_t>(ymd.day);
+    }
+  }
+};
+
+}  // namespace
+
+YearMonthDay Date::ToYmd() const {
+  static const CivilTable* const table = new CivilTable();
+  if (days_ >= CivilTable::kFirst && days_ < CivilTable::kEnd) {
+    const uint32_t p = table->packed[static_cast<size_t>(days_ - CivilTable::kFirst)];
+    return {static_cast<int32_t>(p >> 9), static_cast<int32_t>((p >> 5) & 15),
+            static_cast<int32_t>(p & 31)};
+  }
+  return CivilFromDays(days_);
 }
 
 std::string Date::ToIsoString() const {

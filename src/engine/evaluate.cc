@@ -198,6 +198,44 @@ class CellIndex {
 
   // Global cell ids of row r into *out.
   void CellsOf(int64_t r, std::vector<uint32_t>* out) {
+    LoadCodes(r);
+    CellsOfLoadedCodes(out);
+  }
+
+  // The codes of every dimension of row r, computed once for all
+  // breakdowns (CellsOfLoadedCodes and LoadedKey read them).
+  void LoadCodes(int64_t r) {
+    codes_.resize(side_.dims.size());
+    for (size_t d = 0; d < side_.dims.size(); ++d) {
+      CodesOf(side_.dims[d], *in_.dims[d], in_.dim_reference[d], r, &codes_[d]);
+    }
+  }
+
+  // A key of the loaded codes, one bit per code of each dimension (and one
+  // for none), so that rows with equal keys have equal cells. False when
+  // the dimensions need more than 64 bits.
+  bool LoadedKey(uint64_t* key) const {
+    uint64_t k = 0;
+    int bits = 0;
+    for (size_t d = 0; d < side_.dims.size(); ++d) {
+      const DimensionPlan& dim = side_.dims[d];
+      const int range = dim.restrict_map.empty() ? static_cast<int>(dim.values.size())
+                                                 : static_cast<int>(dim.restrict_map.size());
+      if (bits + range + 1 > 64) return false;
+      if (codes_[d].empty()) {
+        k |= uint64_t{1} << (bits + range);
+      } else {
+        for (int32_t v : codes_[d]) k |= uint64_t{1} << (bits + v);
+      }
+      bits += range + 1;
+    }
+    *key = k;
+    return true;
+  }
+
+  // Global cell ids of the loaded codes into *out: the total, then each
+  // breakdown's combinations of its dimensions' codes.
+  void CellsOfLoadedCodes(std::vector<uint32_t>* out) {
     out->clear();
     out->push_back(0);
     for (size_t b = 1; b < side_.breakdowns.size(); ++b) {
@@ -205,7 +243,7 @@ class CellIndex {
       combos_.assign(1, 0);
       for (int d : br.dims) {
         const DimensionPlan& dim = side_.dims[d];
-        CodesOf(dim, *in_.dims[d], in_.dim_reference[d], r, &values_);
+        values_ = codes_[d];
         if (values_.empty()) {
           values_.push_back(dim.unknown());
         } else if (!dim.restrict_map.empty()) {
@@ -290,6 +328,7 @@ class CellIndex {
   const SideInputs& in_;
   std::vector<int64_t> combos_, next_;
   std::vector<int32_t> values_;
+  std::vector<std::vector<int32_t>> codes_;
 };
 
 // Vectors and masks of one evaluation, by table and formula text, so that
@@ -328,15 +367,31 @@ class InputCache {
     cells->set_of_row.resize(static_cast<size_t>(in.rows));
     CellIndex index(side, in);
     std::vector<uint32_t> row_cells;
-    absl::flat_hash_map<std::vector<uint32_t>, uint32_t> set_ids;
+    // Rows are matched to sets by their dimension codes (a 64-bit key) when
+    // they fit, else by their cells.
+    absl::flat_hash_map<uint64_t, uint32_t> set_of_key;
+    absl::flat_hash_map<std::vector<uint32_t>, uint32_t> set_of_cells;
+    auto add_set = [&] {
+      cells->set_cells.insert(cells->set_cells.end(), row_cells.begin(), row_cells.end());
+      cells->set_offsets.push_back(static_cast<uint32_t>(cells->set_cells.size()));
+      return static_cast<uint32_t>(cells->sets() - 1);
+    };
     for (int64_t r = 0; r < in.rows; ++r) {
-      index.CellsOf(r, &row_cells);
-      auto [it, inserted] = set_ids.try_emplace(row_cells, static_cast<uint32_t>(set_ids.size()));
-      if (inserted) {
-        cells->set_cells.insert(cells->set_cells.end(), row_cells.begin(), row_cells.end());
-        cells->set_offsets.push_back(static_cast<uint32_t>(cells->set_cells.size()));
+      index.LoadCodes(r);
+      uint64_t key = 0;
+      if (index.LoadedKey(&key)) {
+        auto [it, inserted] = set_of_key.try_emplace(key, 0);
+        if (inserted) {
+          index.CellsOfLoadedCodes(&row_cells);
+          it->second = add_set();
+        }
+        cells->set_of_row[r] = it->second;
+      } else {
+        index.CellsOfLoadedCodes(&row_cells);
+        auto [it, inserted] = set_of_cells.try_emplace(row_cells, 0);
+        if (inserted) it->second = add_set();
+        cells->set_of_row[r] = it->second;
       }
-      cells->set_of_row[r] = it->second;
     }
     const RowCells* out = cells.get();
     cells_.emplace(key, std::move(cells));
