@@ -667,14 +667,60 @@ void DistinctPerSlot(const KeyGroups& keys, bool missing_are_units, const Placem
     ++key;
     last_period = -1;
   };
+  // One-period placements: a key whose counted rows all share one (period,
+  // cell set) class — most persons, with one case — counts once in that
+  // class, spread over the class's cells at the end like a record count.
+  const size_t K = cells.sets();
+  const bool by_class = placement.one_period && static_cast<size_t>(P) * K <= 2 * keys.rows.size() + 4096;
+  std::vector<int64_t> single_class;
+  if (by_class) single_class.assign(static_cast<size_t>(P) * K, 0);
+  // The one class of the rows [begin, end) of keys.rows, or -1 when they
+  // count in none, -2 when in several.
+  auto class_of = [&](uint32_t begin, uint32_t end) -> int64_t {
+    int64_t found = -1;
+    for (uint32_t i = begin; i < end; ++i) {
+      const uint32_t r = keys.rows[i];
+      const int32_t p = placement.cumulative_from[r];
+      if (p < 0) continue;
+      const int64_t k = static_cast<int64_t>(p) * static_cast<int64_t>(K) + cells.set_of_row[r];
+      if (found >= 0 && k != found) return -2;
+      found = k;
+    }
+    return found;
+  };
   for (int32_t k = 0; k < keys.count; ++k) {
+    if (by_class) {
+      const int64_t only = class_of(keys.offsets[k], keys.offsets[k + 1]);
+      if (only == -1) continue;
+      if (only >= 0) {
+        ++single_class[static_cast<size_t>(only)];
+        continue;
+      }
+    }
     for (uint32_t i = keys.offsets[k]; i < keys.offsets[k + 1]; ++i) visit(keys.rows[i]);
     end_key();
   }
   if (missing_are_units) {
     for (const uint32_t r : keys.missing) {
+      if (by_class && placement.cumulative_from[r] >= 0) {
+        ++single_class[static_cast<size_t>(placement.cumulative_from[r]) * K + cells.set_of_row[r]];
+        continue;
+      }
       visit(r);
       end_key();
+    }
+  }
+  if (by_class) {
+    for (int p = 0; p < P; ++p) {
+      for (size_t s = 0; s < K; ++s) {
+        const int64_t n = single_class[static_cast<size_t>(p) * K + s];
+        if (n == 0) continue;
+        for (const uint32_t c : cells.OfSet(static_cast<uint32_t>(s))) {
+          (*out)[static_cast<size_t>(p) * C + c] += n;
+          (*out)[lop + c] += n;
+          if (cumulative) cum_first[static_cast<size_t>(p) * C + c] += n;
+        }
+      }
     }
   }
   if (!cumulative) return;
