@@ -796,8 +796,10 @@ class SideEvaluator {
     std::vector<double> cum_max(static_cast<size_t>(P) * C, -std::numeric_limits<double>::infinity());
     std::vector<double> minimum(n, std::numeric_limits<double>::infinity());
     std::vector<double> maximum(n, -std::numeric_limits<double>::infinity());
-    // Medians: values per slot × cell (cumulative ones by first period).
+    // Medians: values per slot × cell (cumulative ones by first period);
+    // by class: (class, value) of every counted row with a value.
     std::vector<std::vector<double>> values, cum_values;
+    std::vector<std::pair<uint32_t, double>> class_values;
     if (fn == AggregateFunction::kMedian) {
       values.resize(n);
       cum_values.resize(static_cast<size_t>(P) * C);
@@ -881,6 +883,7 @@ class SideEvaluator {
             k_sum[k] += v;
             k_min[k] = std::min(k_min[k], v);
             k_max[k] = std::max(k_max[k], v);
+            if (fn == AggregateFunction::kMedian) class_values.emplace_back(static_cast<uint32_t>(k), v);
           }
         } else if (unobservable[r]) {
           const int32_t placed = PeriodOf(placing_days[r]);
@@ -925,7 +928,7 @@ class SideEvaluator {
       }
     };
     const bool by_class = side_.placement == PlacementKind::kFlow && span_.tiling &&
-                          fn != AggregateFunction::kMedian && fn != AggregateFunction::kLatest &&
+                          fn != AggregateFunction::kLatest &&
                           static_cast<size_t>(P) * cells.sets() <=
                               std::max<size_t>(static_cast<size_t>(rows), 1 << 16);
     const bool counting = fn == AggregateFunction::kCount ||
@@ -999,7 +1002,13 @@ class SideEvaluator {
           break;
       }
     }
-    if (fn == AggregateFunction::kMedian) CumulativeMedians(&cum_values, out);
+    if (fn == AggregateFunction::kMedian) {
+      if (by_class) {
+        MediansByClass(cells, &class_values, out);
+      } else {
+        CumulativeMedians(&cum_values, out);
+      }
+    }
     // Distinct counts and unit counts by key groups.
     const KeyGroups* persons = in_.person_groups;
     const bool by_person = fn == AggregateFunction::kCountDistinct && persons != nullptr &&
@@ -1073,6 +1082,77 @@ class SideEvaluator {
         if (total[p] == 0) continue;
         const size_t at = static_cast<size_t>(span_.cumulative(p)) * C + c;
         out->value[at] = total[p] % 2 == 1 ? high[p] : (high[p] + low[p]) / 2;
+        out->present[at] = 1;
+      }
+    }
+  }
+
+  // Medians of every slot of a one-period side from its rows' (class,
+  // value) pairs (consumed), class = period × sets + cell set. Each cell's
+  // values, tagged with their period, are sorted once; one pass then finds
+  // the middle values of each period, of each cumulative range (periods up
+  // to p) and of the life of project. The median of an even count is the
+  // mean of the two middle values.
+  void MediansByClass(const RowCells& cells, std::vector<std::pair<uint32_t, double>>* class_values,
+                      SideValues* out) const {
+    const int P = span_.P();
+    const size_t C = static_cast<size_t>(side_.cell_count);
+    const size_t K = cells.sets();
+    // The cell sets containing each cell.
+    std::vector<std::vector<uint32_t>> sets_of_cell(C);
+    for (size_t s = 0; s < K; ++s) {
+      for (const uint32_t c : cells.OfSet(static_cast<uint32_t>(s))) {
+        sets_of_cell[c].push_back(static_cast<uint32_t>(s));
+      }
+    }
+    // Values grouped by class (counting sort).
+    std::vector<uint32_t> offsets(static_cast<size_t>(P) * K + 1, 0);
+    for (const auto& [k, v] : *class_values) ++offsets[k + 1];
+    for (size_t k = 1; k < offsets.size(); ++k) offsets[k] += offsets[k - 1];
+    std::vector<double> grouped(class_values->size());
+    {
+      std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
+      for (const auto& [k, v] : *class_values) grouped[next[k]++] = v;
+    }
+    std::vector<std::pair<uint32_t, double>>().swap(*class_values);
+    // Per cell: ranks of the middle values in each slot, filled in one pass.
+    const size_t slots = static_cast<size_t>(span_.slots());
+    std::vector<int64_t> total(slots), seen(slots);
+    std::vector<double> low(slots), high(slots);
+    std::vector<std::pair<double, int32_t>> items;
+    auto take = [&](size_t slot, double x) {
+      const int64_t rank = seen[slot]++;
+      if (rank == (total[slot] - 1) / 2) low[slot] = x;
+      if (rank == total[slot] / 2) high[slot] = x;
+    };
+    for (size_t c = 0; c < C; ++c) {
+      items.clear();
+      std::fill(total.begin(), total.end(), 0);
+      for (int p = 0; p < P; ++p) {
+        for (const uint32_t s : sets_of_cell[c]) {
+          const size_t k = static_cast<size_t>(p) * K + s;
+          for (uint32_t i = offsets[k]; i < offsets[k + 1]; ++i) items.emplace_back(grouped[i], p);
+          total[static_cast<size_t>(p)] += offsets[k + 1] - offsets[k];
+        }
+      }
+      if (items.empty()) continue;
+      for (int p = 0; p < P; ++p) {
+        total[static_cast<size_t>(span_.cumulative(p))] =
+            (p > 0 ? total[static_cast<size_t>(span_.cumulative(p - 1))] : 0) + total[static_cast<size_t>(p)];
+      }
+      total[static_cast<size_t>(span_.lop())] = static_cast<int64_t>(items.size());
+      std::sort(items.begin(), items.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::fill(seen.begin(), seen.end(), 0);
+      for (const auto& [x, p] : items) {
+        take(static_cast<size_t>(p), x);
+        for (int q = p; q < P; ++q) take(static_cast<size_t>(span_.cumulative(q)), x);
+        take(static_cast<size_t>(span_.lop()), x);
+      }
+      for (size_t slot = 0; slot < slots; ++slot) {
+        const size_t at = slot * C + c;
+        if (total[slot] == 0) continue;
+        out->value[at] = total[slot] % 2 == 1 ? high[slot] : (high[slot] + low[slot]) / 2;
         out->present[at] = 1;
       }
     }
