@@ -769,9 +769,12 @@ class SideEvaluator {
 
     // 1. Place every row.
     Placements placement;
-    std::vector<int32_t> placing_days;
     std::vector<uint8_t> unobservable(static_cast<size_t>(rows), 0);
-    Place(&placement, &placing_days, &unobservable, counters);
+    Place(&placement, &unobservable, counters);
+    // Placing days of flow rows (read only for rows that have one).
+    static const std::vector<int32_t> kNoDays;
+    const std::vector<int32_t>& placing_days =
+        side_.placement == PlacementKind::kFlow ? in_.placing->int32s : kNoDays;
 
     // 2. The cells of every row (shared with other indicators).
     const RowCells& cells = *in_.cells;
@@ -1259,8 +1262,7 @@ class SideEvaluator {
     return lo;
   }
 
-  void Place(Placements* placement, std::vector<int32_t>* placing_days,
-             std::vector<uint8_t>* unobservable, SideCounters* counters) const {
+  void Place(Placements* placement, std::vector<uint8_t>* unobservable, SideCounters* counters) const {
     const int64_t rows = in_.rows;
     if (!(side_.placement == PlacementKind::kFlow && span_.tiling)) placement->Reserve(rows);
     const int32_t start = span_.project_start.day_number();
@@ -1268,8 +1270,23 @@ class SideEvaluator {
     const int32_t as_of = span_.as_of.day_number();
     if (side_.placement == PlacementKind::kFlow) {
       const Vector& by = *in_.placing;
-      placing_days->assign(static_cast<size_t>(rows), CellIndex::kNoDay);
+      // Everything about a flow row but its filters follows from its
+      // placing day, so each day of [start, end) is judged once: its period
+      // (tiling; 0 otherwise), or kUnobservable when its window ends after
+      // the as-of date.
+      constexpr int32_t kUnobservable = -2;
+      std::vector<int32_t> day_code(static_cast<size_t>(std::max(end - start, 0)), 0);
       const bool windowed = side_.window_days > 0 || side_.window_months > 0;
+      for (int32_t day = start; day < end; ++day) {
+        int32_t code = span_.tiling ? PeriodOf(day) : 0;
+        if (windowed && day <= as_of) {
+          const Date d = Date::FromDayNumber(day);
+          std::optional<Date> window_end = side_.window_months > 0 ? AddMonths(d, side_.window_months) : d;
+          if (window_end) window_end = window_end->AddDays(side_.window_days);
+          if (!window_end || window_end->day_number() > as_of) code = kUnobservable;
+        }
+        day_code[static_cast<size_t>(day - start)] = code;
+      }
       std::vector<int32_t> row_periods;
       if (span_.tiling) {
         placement->one_period = true;
@@ -1277,11 +1294,20 @@ class SideEvaluator {
       }
       for (int64_t r = 0; r < rows; ++r) {
         // A record the filters leave out counts nowhere, not even as a finding.
-        const bool counts = in_.Passes(r) && FlowCounts(by, r, start, end, as_of, windowed,
-                                                        placing_days, unobservable, counters);
+        int32_t code = -1;
+        if (in_.Passes(r)) {
+          if (!Has(by, r)) {
+            ++counters->without_period;
+          } else if (by.int32s[r] > as_of) {
+            ++counters->after_as_of;
+          } else if (by.int32s[r] >= start && by.int32s[r] < end) {
+            code = day_code[static_cast<size_t>(by.int32s[r] - start)];
+            if (code == kUnobservable) (*unobservable)[r] = 1;
+          }
+        }
         if (span_.tiling) {
-          if (counts) placement->cumulative_from[r] = PeriodOf(by.int32s[r]);
-        } else if (counts) {
+          if (code >= 0) placement->cumulative_from[r] = code;
+        } else if (code >= 0) {
           PeriodsContaining(by.int32s[r], &row_periods);
           placement->AddRow(row_periods, CumulativeFrom(by.int32s[r]), true);
         } else {
@@ -1343,33 +1369,6 @@ class SideEvaluator {
       placement->cumulative_from.push_back(cumulative_from);
       placement->in_life_of_project.push_back(in_lop);
     }
-  }
-
-  // Whether flow row r counts (in the range, observable), counting why not.
-  bool FlowCounts(const Vector& by, int64_t r, int32_t start, int32_t end, int32_t as_of,
-                  bool windowed, std::vector<int32_t>* placing_days,
-                  std::vector<uint8_t>* unobservable, SideCounters* counters) const {
-    if (!Has(by, r)) {
-      ++counters->without_period;
-      return false;
-    }
-    const int32_t day = by.int32s[r];
-    (*placing_days)[r] = day;
-    if (day > as_of) {
-      ++counters->after_as_of;
-      return false;
-    }
-    if (day < start || day >= end) return false;
-    if (windowed) {
-      const Date d = Date::FromDayNumber(day);
-      std::optional<Date> window_end = side_.window_months > 0 ? AddMonths(d, side_.window_months) : d;
-      if (window_end) window_end = window_end->AddDays(side_.window_days);
-      if (!window_end || window_end->day_number() > as_of) {
-        (*unobservable)[r] = 1;
-        return false;
-      }
-    }
-    return true;
   }
 
   // A side placed by a calendar year field (reference data such as
