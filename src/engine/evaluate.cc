@@ -1321,6 +1321,15 @@ class SideEvaluator {
     const Vector& opened = *in_.opened;
     const Vector* closed = in_.closed;
     const std::vector<Period>& periods = *span_.periods;
+    // Each period's observed days [first, end) (clipped to the range) and
+    // the day that decides a stock at its end; tiling periods are ordered,
+    // so a row's periods are one run found by binary search.
+    std::vector<int32_t> first_day(periods.size()), end_day(periods.size()), last_day(periods.size());
+    for (size_t p = 0; p < periods.size(); ++p) {
+      first_day[p] = std::max(periods[p].start.day_number(), start);
+      end_day[p] = std::min(periods[p].end.day_number(), end);
+      last_day[p] = end_day[p] - 1;
+    }
     for (int64_t r = 0; r < rows; ++r) {
       if (!in_.Passes(r)) {
         placement->AddFlowRow(-1);
@@ -1346,17 +1355,22 @@ class SideEvaluator {
       }
       int32_t cumulative_from = -1;
       bool in_lop = false;
-      for (size_t p = 0; p < periods.size(); ++p) {
-        const int32_t ps = std::max(periods[p].start.day_number(), start);
-        const int32_t pe = std::min(periods[p].end.day_number(), end);  // exclusive
-        bool member;
-        if (side_.placement == PlacementKind::kStockDuring) {
-          member = o < pe && c >= ps;
-        } else {
-          const int32_t last = pe - 1;  // the period's last observed day
-          member = o <= last && c >= last;
+      const bool during = side_.placement == PlacementKind::kStockDuring;
+      if (span_.tiling) {
+        // During: end > o and first <= c; at the end: o <= last <= c.
+        const auto begin = during ? std::upper_bound(end_day.begin(), end_day.end(), o)
+                                  : std::lower_bound(last_day.begin(), last_day.end(), o);
+        const auto stop = during ? std::upper_bound(first_day.begin(), first_day.end(), c)
+                                 : std::upper_bound(last_day.begin(), last_day.end(), c);
+        const int32_t p_begin = static_cast<int32_t>(begin - (during ? end_day.begin() : last_day.begin()));
+        const int32_t p_end = static_cast<int32_t>(stop - (during ? first_day.begin() : last_day.begin()));
+        for (int32_t p = p_begin; p < p_end; ++p) placement->periods.push_back(p);
+      } else {
+        for (size_t p = 0; p < periods.size(); ++p) {
+          const bool member = during ? o < end_day[p] && c >= first_day[p]
+                                     : o <= last_day[p] && c >= last_day[p];
+          if (member) placement->periods.push_back(static_cast<int32_t>(p));
         }
-        if (member) placement->periods.push_back(static_cast<int32_t>(p));
       }
       if (side_.placement == PlacementKind::kStockDuring) {
         in_lop = o < end && c >= start;
