@@ -1533,7 +1533,7 @@ class IndicatorEmitter {
       rp->set_partial(partial.back());
     }
     const int P = span_.P();
-    const std::vector<bool> shown = ShownCells(num);
+    const std::vector<bool> shown = ShownCells(num, den);
     for (int p = 0; p < P; ++p) {
       EmitSlot(num, den, shown, p, periods[p].id, v1::SCOPE_PERIOD, partial[p], out);
     }
@@ -1553,31 +1553,73 @@ class IndicatorEmitter {
     lop->set_start(span_.project_start.ToIsoString());
     lop->set_end(span_.range_end.ToIsoString());
     lop->set_partial(span_.range_end != span_.project_end);
-    const int slot = plan_.life_of_project_latest && span_.P() > 0 ? span_.P() - 1 : span_.lop();
-    EmitSlot(num, den, ShownCells(num), slot, "LOP", v1::SCOPE_LIFE_OF_PROJECT, lop->partial(), out);
+    const int slot = plan_.life_of_project_latest ? LatestPeriodWithRecords(num, den) : span_.lop();
+    EmitSlot(num, den, ShownCells(num, den), slot, "LOP", v1::SCOPE_LIFE_OF_PROJECT, lop->partial(),
+             out);
   }
 
  private:
+  // Whether the denominator's records count for which cells and periods
+  // have data: a denominator of records, not reference data placed by year.
+  bool ByRecords(const SideValues* den) const {
+    return den != nullptr && plan_.denominator.placement != PlacementKind::kYear;
+  }
+
+  // The slot of a "latest value" life of project: the latest period with
+  // records in the total (numerator, or a denominator of records) — a survey wave's
+  // quarter, not merely the last quarter — or the last period when none.
+  int LatestPeriodWithRecords(const SideValues& num, const SideValues* den) const {
+    for (int p = span_.P() - 1; p >= 0; --p) {
+      const size_t at = static_cast<size_t>(p) * plan_.value.cell_count;
+      const size_t dat = den != nullptr ? static_cast<size_t>(p) * plan_.denominator.cell_count : 0;
+      if (num.records[at] > 0 || (ByRecords(den) && den->records[dat] > 0)) return p;
+    }
+    return span_.P() > 0 ? span_.P() - 1 : span_.lop();
+  }
+
   // Which cells are emitted: those with an unknown coordinate only when
-  // something is in them in some slot; the others always.
-  std::vector<bool> ShownCells(const SideValues& num) const {
+  // something is in them in some slot (in the numerator or, for a ratio,
+  // the denominator cell it is divided by); the others always.
+  std::vector<bool> ShownCells(const SideValues& num, const SideValues* den) const {
     const SidePlan& side = plan_.value;
     const int64_t C = side.cell_count;
     std::vector<bool> shown(static_cast<size_t>(C), true);
     std::vector<int32_t> digits;
-    for (const BreakdownPlan& br : side.breakdowns) {
+    for (size_t b = 0; b < side.breakdowns.size(); ++b) {
+      const BreakdownPlan& br = side.breakdowns[b];
       for (int64_t local = 0; local < br.cell_count; ++local) {
         if (!Coordinates(side, br, local, &digits)) continue;
         const size_t c = static_cast<size_t>(br.first_cell + local);
+        const bool by_den = ByRecords(den);
+        const size_t dc = by_den ? DenominatorCell(b, digits) : 0;
         bool any = false;
         for (int s = 0; s < span_.slots() && !any; ++s) {
           const size_t at = static_cast<size_t>(s) * C + c;
-          any = num.records[at] > 0 || num.not_yet_observable[at] > 0;
+          any = num.records[at] > 0 || num.not_yet_observable[at] > 0 ||
+                (by_den && den->records[static_cast<size_t>(s) * plan_.denominator.cell_count + dc] > 0);
         }
         shown[c] = any;
       }
     }
     return shown;
+  }
+
+  // The denominator's cell that numerator cell `digits` of breakdown
+  // `breakdown` is divided by: the same coordinates on the dimensions the
+  // denominator has.
+  size_t DenominatorCell(size_t breakdown, const std::vector<int32_t>& digits) const {
+    const SidePlan& side = plan_.value;
+    const SidePlan& dside = plan_.denominator;
+    const BreakdownPlan& nb = side.breakdowns[breakdown];
+    const BreakdownPlan& db = dside.breakdowns[plan_.denominator_breakdown[breakdown]];
+    int64_t local = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < nb.dims.size(); ++i) {
+      if (plan_.denominator_dim[nb.dims[i]] < 0) continue;
+      local = local * dside.dims[db.dims[k]].radix() + digits[i];
+      ++k;
+    }
+    return static_cast<size_t>(db.first_cell + local);
   }
 
   void EmitSlot(const SideValues& num, const SideValues* den, const std::vector<bool>& shown,
@@ -1626,18 +1668,8 @@ class IndicatorEmitter {
       }
     } else {
       // The denominator cell: the same slot, over the dimensions it has.
-      const SidePlan& dside = plan_.denominator;
-      const BreakdownPlan& nb = side.breakdowns[breakdown];
-      const BreakdownPlan& db = dside.breakdowns[plan_.denominator_breakdown[breakdown]];
-      int64_t local = 0;
-      size_t k = 0;
-      for (size_t i = 0; i < nb.dims.size(); ++i) {
-        const int e = plan_.denominator_dim[nb.dims[i]];
-        if (e < 0) continue;
-        local = local * dside.dims[db.dims[k]].radix() + digits[i];
-        ++k;
-      }
-      const size_t dat = static_cast<size_t>(slot) * dside.cell_count + db.first_cell + local;
+      const size_t dat =
+          static_cast<size_t>(slot) * plan_.denominator.cell_count + DenominatorCell(breakdown, digits);
       // Records not yet observable leave both sides; the denominator's are
       // the ones the percentage is missing.
       not_yet_observable = std::max(not_yet_observable, den->not_yet_observable[dat]);

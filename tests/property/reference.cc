@@ -1251,20 +1251,6 @@ absl::Status EvaluateIndicator(const Inputs& in, const v1::Indicator& ind, v1::I
       slots.push_back(s);
     }
   }
-  Slot life;
-  if (ind.life_of_project() == v1::LATEST) {
-    life = slots[periods.size() - 1];
-  } else {
-    life.from = cx.start;
-    life.to = cx.range_end;
-    life.year_from = cx.start;
-    life.year_to = cx.range_end;
-  }
-  life.scope = v1::SCOPE_LIFE_OF_PROJECT;
-  life.id = "LOP";
-  life.partial = lop_partial;
-  slots.push_back(life);
-
   // Sides.
   const v1::Measure& m = ind.measure();
   const bool ratio = m.has_ratio();
@@ -1276,6 +1262,34 @@ absl::Status EvaluateIndicator(const Inputs& in, const v1::Indicator& ind, v1::I
     if (!d.ok()) return d.status();
     den = std::move(*d);
   }
+
+  Slot life;
+  if (ind.life_of_project() == v1::LATEST) {
+    // The latest period with records (of the numerator, or of a
+    // denominator not placed by year), else the last period.
+    size_t latest = periods.size() - 1;
+    for (size_t p = periods.size(); p-- > 0;) {
+      bool any = false;
+      for (const Row& r : num->rows) any = any || Member(cx, *num, r, slots[p]) == Membership::kIn;
+      if (den && den->placement.year_field().empty()) {
+        for (const Row& r : den->rows) any = any || Member(cx, *den, r, slots[p]) == Membership::kIn;
+      }
+      if (any) {
+        latest = p;
+        break;
+      }
+    }
+    life = slots[latest];
+  } else {
+    life.from = cx.start;
+    life.to = cx.range_end;
+    life.year_from = cx.start;
+    life.year_to = cx.range_end;
+  }
+  life.scope = v1::SCOPE_LIFE_OF_PROJECT;
+  life.id = "LOP";
+  life.partial = lop_partial;
+  slots.push_back(life);
 
   // Counters of the numerator side.
   int64_t without_period = 0, after_as_of = 0;
@@ -1342,6 +1356,19 @@ absl::Status EvaluateIndicator(const Inputs& in, const v1::Indicator& ind, v1::I
           bool shown = false;
           for (size_t t = 0; t < slots.size(); ++t) {
             shown = shown || members[t].count({b, cell}) > 0 || not_yet[t].count({b, cell}) > 0;
+          }
+          // Or records of the denominator (not placed by year) in the cell
+          // it is divided by.
+          if (!shown && den && den->placement.year_field().empty()) {
+            std::vector<std::pair<const Dim*, int>> where;
+            for (size_t i = 0; i < cell.size(); ++i) {
+              if (const Dim* dd = SideDim(*den, bdims[b][i]->id, bdims[b][i]->declared)) {
+                where.push_back({dd, cell[i]});
+              }
+            }
+            for (size_t t = 0; t < slots.size() && !shown; ++t) {
+              for (const Row* r : den_rows[t]) shown = shown || Matches(*den, *r, where);
+            }
           }
           if (!shown) continue;
         }
