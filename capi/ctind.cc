@@ -18,11 +18,15 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "common/strings.h"
+#include "ctind/catalog.h"
 #include "ctind/dataset.h"
 #include "ctind/date.h"
 #include "ctind/diagnostic.h"
@@ -445,6 +449,59 @@ absl::StatusOr<ctind::Results> Compute(const ctind::Framework& framework,
   return ctind::Evaluate(*plan, dataset, options);
 }
 
+// The items of a comma-separated list, trimmed, empty items dropped.
+std::vector<std::string> CommaList(std::string_view text) {
+  std::vector<std::string> items;
+  for (absl::string_view item : absl::StrSplit(ctind::Sv(text), ',')) {
+    item = absl::StripAsciiWhitespace(item);
+    if (!item.empty()) items.emplace_back(item);
+  }
+  return items;
+}
+
+// The selection of a catalog export from its C arguments.
+absl::StatusOr<ctind::CatalogSelection> SelectionFromC(const char* function, const char* pillars,
+                                                       size_t pillars_len, const char* ids,
+                                                       size_t ids_len) {
+  std::string_view pillar_list, id_list;
+  absl::Status status = InputString(function, "pillars", pillars, pillars_len, &pillar_list);
+  if (status.ok()) status = InputString(function, "ids", ids, ids_len, &id_list);
+  if (!status.ok()) return status;
+  ctind::CatalogSelection selection;
+  for (const std::string& name : CommaList(pillar_list)) {
+    absl::StatusOr<ctind::Pillar> pillar = ctind::ParsePillar(name);
+    if (!pillar.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(function, ": ", pillar.status().message()));
+    }
+    selection.pillars.push_back(*pillar);
+  }
+  selection.ids = CommaList(id_list);
+  return selection;
+}
+
+// Borrowed static string `field(indicator)` of catalog indicator `index`.
+template <typename Field>
+ctind_status CatalogIndicatorString(const char* function, size_t index, const char** out_data,
+                                    size_t* out_len, Field field) {
+  ClearOut(out_data);
+  if (out_len != nullptr) *out_len = 0;
+  if (out_data == nullptr || out_len == nullptr) return CTIND_INVALID_ARGUMENT;
+  return Run(function, nullptr, [&](ctind::Diagnostics*) -> absl::Status {
+    absl::StatusOr<ctind::Catalog> catalog = ctind::Catalog::Builtin();
+    if (!catalog.ok()) return catalog.status();
+    if (index >= catalog->indicators().size()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(function, ": index ", index, " is out of range (the catalog holds ",
+                       catalog->indicators().size(), " indicators)"));
+    }
+    // The catalog's state is never freed: the view stays valid.
+    const std::string_view text = field(catalog->indicators()[index]);
+    *out_data = text.data();
+    *out_len = text.size();
+    return absl::OkStatus();
+  });
+}
+
 const ctind_options& DefaultOptions() {
   static const ctind_options* const kDefaults = new ctind_options();
   return *kDefaults;
@@ -565,6 +622,125 @@ ctind_status ctind_framework_serialize(const ctind_framework* framework, ctind_f
 }
 
 void ctind_framework_destroy(ctind_framework* framework) { delete framework; }
+
+// Catalog.
+
+ctind_status ctind_catalog_schema(ctind_schema** out, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_catalog_schema";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (out == nullptr) return NullArgument(kFn, "out");
+    absl::StatusOr<ctind::Catalog> catalog = ctind::Catalog::Builtin();
+    if (!catalog.ok()) return catalog.status();
+    *out = new ctind_schema{catalog->schema()};
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_catalog_schema_text(const char** out_data, size_t* out_len) {
+  static constexpr char kFn[] = "ctind_catalog_schema_text";
+  ClearOut(out_data);
+  if (out_len != nullptr) *out_len = 0;
+  if (out_data == nullptr || out_len == nullptr) return CTIND_INVALID_ARGUMENT;
+  return Run(kFn, nullptr, [&](ctind::Diagnostics*) -> absl::Status {
+    absl::StatusOr<ctind::Catalog> catalog = ctind::Catalog::Builtin();
+    if (!catalog.ok()) return catalog.status();
+    // Held by the catalog's state, which is never freed.
+    const std::string_view text = catalog->schema_text();
+    *out_data = text.data();
+    *out_len = text.size();
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_catalog_indicator_count(size_t* out, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_catalog_indicator_count";
+  if (out != nullptr) *out = 0;
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (out == nullptr) return NullArgument(kFn, "out");
+    absl::StatusOr<ctind::Catalog> catalog = ctind::Catalog::Builtin();
+    if (!catalog.ok()) return catalog.status();
+    *out = catalog->indicators().size();
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_catalog_indicator_id(size_t index, const char** out_data, size_t* out_len) {
+  return CatalogIndicatorString(
+      "ctind_catalog_indicator_id", index, out_data, out_len,
+      [](const ctind::CatalogIndicator& i) -> std::string_view { return i.id; });
+}
+
+ctind_status ctind_catalog_indicator_title(size_t index, const char** out_data, size_t* out_len) {
+  return CatalogIndicatorString(
+      "ctind_catalog_indicator_title", index, out_data, out_len,
+      [](const ctind::CatalogIndicator& i) -> std::string_view { return i.title; });
+}
+
+ctind_status ctind_catalog_indicator_pillar(size_t index, const char** out_data, size_t* out_len) {
+  return CatalogIndicatorString(
+      "ctind_catalog_indicator_pillar", index, out_data, out_len,
+      [](const ctind::CatalogIndicator& i) { return ctind::PillarName(i.pillar); });
+}
+
+ctind_status ctind_catalog_indicator_serialize(const char* id, size_t id_len, ctind_format format,
+                                               char** out_data, size_t* out_len,
+                                               ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_catalog_indicator_serialize";
+  ClearOut(out_data, out_len);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    std::string_view wanted;
+    absl::Status status = InputString(kFn, "id", id, id_len, &wanted);
+    if (!status.ok()) return status;
+    status = CheckOwnedOut(kFn, out_data, out_len);
+    if (!status.ok()) return status;
+    absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
+    if (!proto_format.ok()) return proto_format.status();
+    absl::StatusOr<ctind::Catalog> catalog = ctind::Catalog::Builtin();
+    if (!catalog.ok()) return catalog.status();
+    absl::StatusOr<ctind::CatalogIndicator> indicator = catalog->Find(wanted);
+    if (!indicator.ok()) return indicator.status();
+    return CopyOut(ctind::SerializeDefinition(*indicator->definition, *proto_format), out_data,
+                   out_len);
+  });
+}
+
+ctind_status ctind_catalog_export(const char* pillars, size_t pillars_len, const char* ids,
+                                  size_t ids_len, ctind_framework** out, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_catalog_export";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    absl::StatusOr<ctind::CatalogSelection> selection =
+        SelectionFromC(kFn, pillars, pillars_len, ids, ids_len);
+    if (!selection.ok()) return selection.status();
+    if (out == nullptr) return NullArgument(kFn, "out");
+    absl::StatusOr<ctind::Catalog> catalog = ctind::Catalog::Builtin();
+    if (!catalog.ok()) return catalog.status();
+    absl::StatusOr<ctind::Framework> framework = catalog->Export(*selection);
+    if (!framework.ok()) return framework.status();
+    *out = new ctind_framework{*std::move(framework)};
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_catalog_export_text(const char* pillars, size_t pillars_len, const char* ids,
+                                       size_t ids_len, char** out_data, size_t* out_len,
+                                       ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_catalog_export_text";
+  ClearOut(out_data, out_len);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    absl::StatusOr<ctind::CatalogSelection> selection =
+        SelectionFromC(kFn, pillars, pillars_len, ids, ids_len);
+    if (!selection.ok()) return selection.status();
+    absl::Status status = CheckOwnedOut(kFn, out_data, out_len);
+    if (!status.ok()) return status;
+    absl::StatusOr<ctind::Catalog> catalog = ctind::Catalog::Builtin();
+    if (!catalog.ok()) return catalog.status();
+    absl::StatusOr<std::string> text = catalog->ExportText(*selection);
+    if (!text.ok()) return text.status();
+    return CopyOut(*text, out_data, out_len);
+  });
+}
 
 // Options.
 

@@ -172,6 +172,65 @@ CTIND_EXPORT ctind_status ctind_framework_serialize(
 CTIND_EXPORT void ctind_framework_destroy(ctind_framework* framework);
 
 /* ----------------------------------------------------------------------
+ * Catalog: the counter-trafficking indicators and the case schema
+ * "htcds-case" built into the library (no file is read). The catalog loads
+ * on first use; every function may be called from any thread. Borrowed
+ * strings here are static: they stay valid as long as the library is
+ * loaded. A built-in catalog that fails to load is a defect of the build:
+ * CTIND_INTERNAL, with the first problem in the message.
+ */
+
+/* The case schema, as a new handle. */
+CTIND_EXPORT ctind_status ctind_catalog_schema(ctind_schema** out,
+                                               ctind_error** out_error);
+/* The case schema's text format as shipped, with its comments; borrowed,
+ * static, NUL-terminated. */
+CTIND_EXPORT ctind_status ctind_catalog_schema_text(const char** out_data,
+                                                    size_t* out_len);
+/* Number of indicators in the catalog. */
+CTIND_EXPORT ctind_status ctind_catalog_indicator_count(
+    size_t* out, ctind_error** out_error);
+/* Id, title and pillar ("prevention", "protection", "prosecution" or
+ * "partnership") of indicator `index`, 0-based in catalog order (the
+ * pillars in that order, each file's indicators in file order); borrowed,
+ * static, NUL-terminated. */
+CTIND_EXPORT ctind_status ctind_catalog_indicator_id(size_t index,
+                                                     const char** out_data,
+                                                     size_t* out_len);
+CTIND_EXPORT ctind_status ctind_catalog_indicator_title(size_t index,
+                                                        const char** out_data,
+                                                        size_t* out_len);
+CTIND_EXPORT ctind_status ctind_catalog_indicator_pillar(size_t index,
+                                                         const char** out_data,
+                                                         size_t* out_len);
+/* The definition of indicator `id` (exact, case-sensitive): a
+ * ctind.v1.Indicator message in `format`. CTIND_NOT_FOUND for an id not in
+ * the catalog, the message naming the closest id. */
+CTIND_EXPORT ctind_status ctind_catalog_indicator_serialize(
+    const char* id, size_t id_len, ctind_format format, char** out_data,
+    size_t* out_len, ctind_error** out_error);
+/* A framework skeleton for a project to adopt: the indicators of the
+ * pillars in `pillars` plus those in `ids`, each once, in catalog order,
+ * with schema_id "htcds-case" and a placeholder project (id "FILL-IN") to
+ * fill in; it validates and compiles against ctind_catalog_schema().
+ * `pillars` is a comma-separated list of pillar names in any case
+ * ("protection,Prevention"), `ids` a comma-separated list of indicator ids;
+ * both empty: every indicator. CTIND_INVALID_ARGUMENT for an unknown
+ * pillar or a selection without indicators, CTIND_NOT_FOUND for an unknown
+ * id. */
+CTIND_EXPORT ctind_status ctind_catalog_export(const char* pillars,
+                                               size_t pillars_len,
+                                               const char* ids, size_t ids_len,
+                                               ctind_framework** out,
+                                               ctind_error** out_error);
+/* The same framework in text format, opening with comments that say what to
+ * fill in; owned bytes, released with ctind_free. Errors as
+ * ctind_catalog_export. */
+CTIND_EXPORT ctind_status ctind_catalog_export_text(
+    const char* pillars, size_t pillars_len, const char* ids, size_t ids_len,
+    char** out_data, size_t* out_len, ctind_error** out_error);
+
+/* ----------------------------------------------------------------------
  * Options: settings of loading and computing, set one by one so that new
  * options never change a signature. A fresh handle has the defaults.
  */

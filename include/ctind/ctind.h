@@ -6,11 +6,13 @@
 #ifndef CTIND_CTIND_H_
 #define CTIND_CTIND_H_
 
+#include "ctind/catalog.h"
 #include "ctind/dataset.h"
 #include "ctind/date.h"
 #include "ctind/diagnostic.h"
 #include "ctind/engine.h"
 #include "ctind/model.h"
+#include "ctind/quality.h"
 #include "ctind/render.h"
 #include "ctind/version.h"
 

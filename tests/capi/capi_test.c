@@ -1287,6 +1287,242 @@ static void test_compute(void) {
   drop_error();
 }
 
+/* Occurrences of `needle` in NUL-terminated `haystack`. */
+static size_t count_occurrences(const char* haystack, const char* needle) {
+  size_t n = 0;
+  const char* at = haystack;
+  while (at != NULL && (at = strstr(at, needle)) != NULL) {
+    ++n;
+    at += strlen(needle);
+  }
+  return n;
+}
+
+/* Indicators in the text format of a framework: text format prints each
+ * element of the repeated field `indicators` as a block opening with
+ * "indicators {" at the start of a line (never the first line, which is the
+ * project's or a comment). */
+static size_t exported_indicators(const char* text) {
+  return count_occurrences(text, "\nindicators {");
+}
+
+/* The catalog built into the library. Its contents grow while the catalog
+ * is written, so the checks relate the functions to each other: the getters
+ * list what the exports hold, every id serializes, every export validates
+ * against the case schema. */
+static void test_catalog(void) {
+  static const char* const kPillars[] = {"prevention", "protection",
+                                         "prosecution", "partnership"};
+  size_t per_pillar[4] = {0, 0, 0, 0};
+  ctind_schema* schema = NULL;
+  ctind_schema* from_text = NULL;
+  ctind_framework* framework = NULL;
+  const char* text = NULL;
+  const char* first_id = NULL;
+  const char* first_pillar = NULL;
+  size_t len = 0, first_id_len = 0, count = 0, i, p;
+  char* owned = NULL;
+  char* owned2 = NULL;
+  size_t owned_len = 0, owned2_len = 0;
+  char wanted[128];
+
+  /* The case schema: the handle is what its text loads into. */
+  EXPECT(CTIND_OK, ctind_catalog_schema(&schema, &err));
+  CHECK(schema != NULL);
+  EXPECT_RC(CTIND_OK, ctind_catalog_schema_text(&text, &len));
+  CHECK(text != NULL && len > 0 && text[len] == '\0' && strlen(text) == len);
+  CHECK_CONTAINS(text, "\nid: \"htcds-case\"\n");
+  from_text = load_schema(text, len);
+  EXPECT(CTIND_OK, ctind_schema_serialize(schema, CTIND_FORMAT_BINARY, &owned,
+                                          &owned_len, &err));
+  EXPECT(CTIND_OK, ctind_schema_serialize(from_text, CTIND_FORMAT_BINARY,
+                                          &owned2, &owned2_len, &err));
+  CHECK(owned != NULL && owned2 != NULL && owned_len == owned2_len &&
+        memcmp(owned, owned2, owned_len) == 0);
+  ctind_free(owned);
+  ctind_free(owned2);
+  ctind_schema_destroy(from_text);
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_catalog_schema(NULL, &err));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_catalog_schema(NULL, NULL));
+  len = 7;
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_catalog_schema_text(NULL, &len));
+  CHECK(len == 0);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_catalog_schema_text(&text, NULL));
+  CHECK(text == NULL);
+
+  /* The list: every entry has an id that serializes, a title and one of
+   * the four pillars. */
+  EXPECT(CTIND_OK, ctind_catalog_indicator_count(&count, &err));
+  CHECK(count > 0);
+  for (i = 0; i < count; ++i) {
+    const char* id = NULL;
+    const char* pillar = NULL;
+    size_t id_len = 0, pillar_len = 0;
+    bool known = false;
+    EXPECT_RC(CTIND_OK, ctind_catalog_indicator_id(i, &id, &id_len));
+    CHECK(id != NULL && id_len > 0 && id[id_len] == '\0');
+    EXPECT_RC(CTIND_OK, ctind_catalog_indicator_title(i, &text, &len));
+    CHECK(text != NULL && len > 0 && text[len] == '\0');
+    EXPECT_RC(CTIND_OK,
+              ctind_catalog_indicator_pillar(i, &pillar, &pillar_len));
+    for (p = 0; p < 4 && pillar != NULL; ++p) {
+      if (span_equals(pillar, pillar_len, kPillars[p])) {
+        ++per_pillar[p];
+        known = true;
+      }
+    }
+    CHECK(known);
+    if (i == 0) {
+      first_id = id;
+      first_id_len = id_len;
+      first_pillar = pillar;
+    }
+    if (id == NULL) continue;
+    EXPECT(CTIND_OK,
+           ctind_catalog_indicator_serialize(id, id_len, CTIND_FORMAT_TEXT,
+                                             &owned, &owned_len, &err));
+    snprintf(wanted, sizeof wanted, "id: \"%s\"\n", id);
+    CHECK_OWNED_TEXT(owned, owned_len, wanted);
+  }
+  CHECK(per_pillar[0] + per_pillar[1] + per_pillar[2] + per_pillar[3] ==
+        count);
+  /* Out of range and NULL outs. */
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_catalog_indicator_id(count, &text, &len));
+  CHECK(text == NULL && len == 0);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_catalog_indicator_title(count, &text, &len));
+  CHECK(text == NULL && len == 0);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_catalog_indicator_pillar(count, &text, &len));
+  CHECK(text == NULL && len == 0);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_catalog_indicator_id(0, NULL, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_catalog_indicator_id(0, &text, NULL));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_catalog_indicator_title(0, NULL, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_catalog_indicator_pillar(0, &text, NULL));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_catalog_indicator_count(NULL, &err));
+  if (first_id == NULL) {
+    ctind_schema_destroy(schema);
+    drop_error();
+    return;
+  }
+
+  /* One definition as JSON, with the proto's field names. */
+  EXPECT(CTIND_OK, ctind_catalog_indicator_serialize(
+                       first_id, first_id_len, CTIND_FORMAT_JSON, &owned,
+                       &owned_len, &err));
+  snprintf(wanted, sizeof wanted, "\"id\": \"%s\"", first_id);
+  CHECK_OWNED_TEXT(owned, owned_len, wanted);
+  /* An id with a stray character: not found, and the message names it (no
+   * other id is as close: it is one edit away, and the earliest id wins a
+   * tie). */
+  snprintf(wanted, sizeof wanted, "%sx", first_id);
+  EXPECT(CTIND_NOT_FOUND,
+         ctind_catalog_indicator_serialize(wanted, strlen(wanted),
+                                           CTIND_FORMAT_TEXT, &owned,
+                                           &owned_len, &err));
+  CHECK(owned == NULL && owned_len == 0);
+  snprintf(wanted, sizeof wanted, "did you mean '%s'?", first_id);
+  CHECK_CONTAINS(ctind_error_message(err), wanted);
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_catalog_indicator_serialize(NULL, 3, CTIND_FORMAT_TEXT, &owned,
+                                           &owned_len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_catalog_indicator_serialize(first_id, first_id_len,
+                                           CTIND_FORMAT_TEXT, NULL, &owned_len,
+                                           &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_catalog_indicator_serialize(first_id, first_id_len,
+                                           CTIND_FORMAT_TEXT, &owned, NULL,
+                                           &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_catalog_indicator_serialize(first_id, first_id_len,
+                                           (ctind_format)7, &owned,
+                                           &owned_len, &err));
+  EXPECT(CTIND_NOT_FOUND,
+         ctind_catalog_indicator_serialize(NULL, 0, CTIND_FORMAT_TEXT, &owned,
+                                           &owned_len, &err));
+
+  /* Export of everything: every listed indicator, around the placeholder
+   * project, valid against the case schema. */
+  EXPECT(CTIND_OK, ctind_catalog_export(NULL, 0, NULL, 0, &framework, &err));
+  EXPECT(CTIND_OK, ctind_framework_validate(framework, schema, &err));
+  EXPECT(CTIND_OK, ctind_framework_serialize(framework, CTIND_FORMAT_TEXT,
+                                             &owned, &owned_len, &err));
+  CHECK(exported_indicators(owned) == count);
+  CHECK_CONTAINS(owned, "schema_id: \"htcds-case\"");
+  CHECK_OWNED_TEXT(owned, owned_len, "id: \"FILL-IN\"");
+  ctind_framework_destroy(framework);
+  framework = NULL;
+
+  /* Each pillar (named in any case), and one with an id added. */
+  EXPECT(CTIND_OK, ctind_catalog_export_text(LIT("Protection"), NULL, 0,
+                                             &owned, &owned_len, &err));
+  CHECK(exported_indicators(owned) == per_pillar[1]);
+  CHECK_OWNED_TEXT(owned, owned_len, "TO FILL IN");
+  EXPECT(CTIND_OK, ctind_catalog_export_text(LIT(" protection , PREVENTION "),
+                                             first_id, first_id_len, &owned,
+                                             &owned_len, &err));
+  /* first_id is of one of the two pillars or not; either way once. */
+  CHECK(exported_indicators(owned) ==
+        per_pillar[0] + per_pillar[1] +
+            (strcmp(first_pillar, "prevention") == 0 ||
+                     strcmp(first_pillar, "protection") == 0
+                 ? 0
+                 : 1));
+  ctind_free(owned);
+  /* The text loads back and validates. */
+  EXPECT(CTIND_OK, ctind_catalog_export_text(NULL, 0, first_id, first_id_len,
+                                             &owned, &owned_len, &err));
+  CHECK(exported_indicators(owned) == 1);
+  framework = load_framework(owned, owned_len);
+  EXPECT(CTIND_OK, ctind_framework_validate(framework, schema, &err));
+  ctind_framework_destroy(framework);
+  framework = NULL;
+  ctind_free(owned);
+  for (p = 0; p < 4; ++p) {
+    EXPECT(per_pillar[p] > 0 ? CTIND_OK : CTIND_INVALID_ARGUMENT,
+           ctind_catalog_export(kPillars[p], strlen(kPillars[p]), NULL, 0,
+                                &framework, &err));
+    CHECK((framework != NULL) == (per_pillar[p] > 0));
+    ctind_framework_destroy(framework);
+    framework = NULL;
+  }
+
+  /* Errors. */
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_catalog_export(LIT("protecton"), NULL, 0, &framework, &err));
+  CHECK(framework == NULL);
+  CHECK_CONTAINS(ctind_error_message(err), "did you mean 'protection'?");
+  EXPECT(CTIND_NOT_FOUND,
+         ctind_catalog_export(NULL, 0, LIT("NO-SUCH-ID"), &framework, &err));
+  CHECK(framework == NULL);
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_catalog_export(NULL, 2, NULL, 0, &framework, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_catalog_export(NULL, 0, NULL, 2, &framework, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_catalog_export(NULL, 0, NULL, 0, NULL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_catalog_export_text(NULL, 0, NULL, 0,
+                                                           NULL, &owned_len,
+                                                           &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_catalog_export_text(NULL, 0, NULL, 0,
+                                                           &owned, NULL, &err));
+  EXPECT(CTIND_NOT_FOUND,
+         ctind_catalog_export_text(NULL, 0, LIT("NO-SUCH-ID"), &owned,
+                                   &owned_len, &err));
+  CHECK(owned == NULL && owned_len == 0);
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_catalog_export_text(LIT("people"), NULL, 0, &owned, &owned_len,
+                                   &err));
+
+  ctind_schema_destroy(schema);
+  drop_error();
+}
+
 /* Results stay valid after every other handle is gone. */
 static void test_lifetimes(void) {
   ctind_schema* schema = load_schema(LIT(kSchema));
@@ -1321,6 +1557,7 @@ int main(int argc, char** argv) {
   test_options();
   test_dataset();
   test_compute();
+  test_catalog();
   test_lifetimes();
   drop_error();
   err = NULL;

@@ -16,6 +16,8 @@
 #include "ctind/v1/framework.pb.h"
 #include "ctind/v1/mapping.pb.h"
 #include "ctind/v1/report.pb.h"
+#include "model/proto_io.h"
+#include "report/csv_writer.h"
 
 namespace ctind::cli {
 namespace {
@@ -27,6 +29,9 @@ Usage: ctind COMMAND [OPTIONS]
 Commands:
   validate   check a framework (and, with --schema, its indicators against the schema)
   compute    compute raw results from records (for the data owner)
+  catalog    the built-in indicator catalog and case schema: list, show,
+             export, schema
+  quality    check the records: completeness, validity, keys, outliers, rules
   help       show help for a command: ctind help compute
 
 Options of every command: --help
@@ -75,6 +80,34 @@ protected by disclosure control and must not be given to others.
   --ignore-unknown-columns   accept CSV columns that are not in the schema
 
 Exit status: 0 success, 1 invalid input, 2 usage error.
+)";
+
+constexpr char kCatalogUsage[] = R"(Usage: ctind catalog list [--pillar P] [--format table|json|csv]
+       ctind catalog show ID [--format text|json]
+       ctind catalog export [--pillar P] [--ids ID,ID,...] [--out FILE]
+       ctind catalog schema [--out FILE]
+
+The indicator catalog built into ctind, and the case schema "htcds-case"
+its indicators are written against.
+
+  list     the indicators: id, pillar, level, computed or reported, title
+  show     one indicator's full definition with its references, as a
+           framework holds it (text format, or JSON)
+  export   a framework of catalog indicators for a project to adopt: the
+           indicators of the pillars given plus those listed by --ids (all
+           of them without either), around a placeholder project to fill
+           in; `ctind validate FILE --schema SCHEMA` accepts it
+  schema   the case schema, as shipped
+
+  --pillar P              prevention, protection, prosecution or partnership,
+                          in any case (repeatable, or comma-separated)
+  --ids ID,ID,...         indicator ids (repeatable)
+  --format FORMAT         list: table (default), json or csv;
+                          show: text (default) or json
+  --out FILE              write to FILE instead of stdout
+
+Exit status: 0 success, 1 failure, 2 usage error (an unknown subcommand,
+option, pillar or indicator id).
 )";
 
 struct Args {
@@ -320,6 +353,367 @@ int Compute(const std::vector<std::string>& raw, std::ostream& out, std::ostream
   return 0;
 }
 
+// Writes `text` to the file `out_path` when given, else to `out`; prints
+// the error and returns false when the file cannot be written.
+bool WriteOutput(const std::string& text, const std::optional<std::string>& out_path,
+                 std::ostream& out, std::ostream& err) {
+  if (!out_path) {
+    out << text;
+    return true;
+  }
+  std::ofstream file(*out_path, std::ios::binary);
+  file << text;
+  file.close();
+  if (!file.good()) {
+    err << "ctind: cannot write '" << *out_path << "'\n";
+    return false;
+  }
+  return true;
+}
+
+// The comma-separated items of every value of option `name`, trimmed of
+// spaces, empty items dropped.
+std::vector<std::string> ListOption(const Args& args, const std::string& name) {
+  std::vector<std::string> items;
+  for (const std::string& value : args.All(name)) {
+    std::istringstream in(value);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+      const size_t first = item.find_first_not_of(' ');
+      if (first == std::string::npos) continue;
+      items.push_back(item.substr(first, item.find_last_not_of(' ') - first + 1));
+    }
+  }
+  return items;
+}
+
+// A JSON string literal of UTF-8 `text`.
+std::string JsonString(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (u < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[u >> 4];
+      out += kHex[u & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string SourceName(const CatalogIndicator& indicator) {
+  return indicator.computed ? "computed" : "reported";
+}
+
+std::string CatalogTable(const std::vector<CatalogIndicator>& indicators) {
+  const std::vector<std::string> header = {"ID", "PILLAR", "LEVEL", "SOURCE", "TITLE"};
+  std::vector<std::vector<std::string>> rows = {header};
+  for (const CatalogIndicator& i : indicators) {
+    rows.push_back({i.id, std::string(PillarName(i.pillar)), i.level, SourceName(i), i.title});
+  }
+  std::vector<size_t> widths(header.size() - 1, 0);
+  for (const auto& row : rows) {
+    for (size_t c = 0; c < widths.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    for (size_t c = 0; c < widths.size(); ++c) {
+      out += row[c];
+      out.append(widths[c] - row[c].size() + 2, ' ');
+    }
+    out += row.back();
+    out += '\n';
+  }
+  out += std::to_string(indicators.size()) +
+         (indicators.size() == 1 ? " indicator\n" : " indicators\n");
+  return out;
+}
+
+std::string CatalogJson(const std::vector<CatalogIndicator>& indicators) {
+  if (indicators.empty()) return "[]\n";
+  std::string out = "[\n";
+  for (size_t n = 0; n < indicators.size(); ++n) {
+    const CatalogIndicator& i = indicators[n];
+    std::string references;
+    for (const std::string& r : i.references) {
+      references += (references.empty() ? "" : ", ") + JsonString(r);
+    }
+    out += "  {\"id\": " + JsonString(i.id) + ", \"title\": " + JsonString(i.title) +
+           ", \"pillar\": " + JsonString(std::string(PillarName(i.pillar))) +
+           ", \"level\": " + JsonString(i.level) + ", \"source\": " + JsonString(SourceName(i)) +
+           ", \"references\": [" + references + "], \"file\": " + JsonString(i.file) + "}" +
+           (n + 1 < indicators.size() ? ",\n" : "\n");
+  }
+  return out + "]\n";
+}
+
+std::string CatalogCsv(const std::vector<CatalogIndicator>& indicators) {
+  CsvWriter csv;
+  for (const char* name : {"id", "pillar", "level", "source", "title", "references", "file"}) {
+    csv.Text(name);
+  }
+  csv.EndRow();
+  for (const CatalogIndicator& i : indicators) {
+    csv.Text(i.id);
+    csv.Text(PillarName(i.pillar));
+    csv.Text(i.level);
+    csv.Text(SourceName(i));
+    csv.Text(i.title);
+    std::string references;
+    for (const std::string& r : i.references) references += (references.empty() ? "" : "; ") + r;
+    csv.Text(references);
+    csv.Text(i.file);
+    csv.EndRow();
+  }
+  return csv.str();
+}
+
+// The indicator's definition as a framework holds it, an `indicators { ... }`
+// block, after comment lines that summarise it.
+std::string ShowText(const CatalogIndicator& indicator) {
+  std::string out = "# " + indicator.id + ": " + indicator.title + "\n# " +
+                    std::string(PillarName(indicator.pillar)) +
+                    (indicator.level.empty() ? "" : ", " + indicator.level + " indicator") + ", " +
+                    SourceName(indicator) + "; from " + indicator.file + "\n";
+  if (!indicator.references.empty()) {
+    out += "# references:";
+    for (size_t n = 0; n < indicator.references.size(); ++n) {
+      out += (n == 0 ? " " : "; ") + indicator.references[n];
+    }
+    out += "\n";
+  }
+  out += "indicators {\n";
+  std::istringstream body(SerializeDefinition(*indicator.definition, ProtoFormat::kText));
+  std::string line;
+  while (std::getline(body, line)) out += "  " + line + "\n";
+  return out + "}\n";
+}
+
+int CatalogCommand(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
+  if (raw.empty()) {
+    err << "ctind catalog: expected list, show, export or schema\n" << kCatalogUsage;
+    return 2;
+  }
+  const std::string& subcommand = raw[0];
+  if (subcommand == "--help" || subcommand == "-h") {
+    out << kCatalogUsage;
+    return 0;
+  }
+  const std::vector<std::string> rest(raw.begin() + 1, raw.end());
+  const std::string prefix = "ctind catalog " + subcommand + ": ";
+  auto usage = [&](const std::string& message) {
+    err << prefix << message << "\n" << kCatalogUsage;
+    return 2;
+  };
+  // An id not in the catalog: the message names the closest one.
+  auto unknown = [&](const absl::Status& status) {
+    err << prefix << status.message() << " (ctind catalog list shows every id)\n";
+    return 2;
+  };
+  Args args;
+  size_t positional = 0;
+  if (subcommand == "list") {
+    args = ParseArgs(rest, {"pillar", "format"}, {});
+  } else if (subcommand == "show") {
+    args = ParseArgs(rest, {"format"}, {});
+    positional = 1;
+  } else if (subcommand == "export") {
+    args = ParseArgs(rest, {"pillar", "ids", "out"}, {});
+  } else if (subcommand == "schema") {
+    args = ParseArgs(rest, {"out"}, {});
+  } else {
+    err << "ctind catalog: unknown subcommand '" << subcommand << "'\n" << kCatalogUsage;
+    return 2;
+  }
+  if (args.help) {
+    out << kCatalogUsage;
+    return 0;
+  }
+  if (!args.error.empty()) return usage(args.error);
+  if (args.positional.size() != positional) {
+    return usage(positional == 1 ? "expected one indicator ID"
+                                 : "takes no argument '" + args.positional[0] + "'");
+  }
+  std::vector<Pillar> pillars;
+  for (const std::string& name : ListOption(args, "pillar")) {
+    absl::StatusOr<Pillar> pillar = ParsePillar(name);
+    if (!pillar.ok()) {
+      err << prefix << pillar.status().message() << "\n";
+      return 2;
+    }
+    pillars.push_back(*pillar);
+  }
+
+  absl::StatusOr<Catalog> catalog = Catalog::Builtin();
+  if (!catalog.ok()) {
+    err << "ctind: " << catalog.status().message() << "\n";
+    return 1;
+  }
+  if (subcommand == "list") {
+    const std::string format = args.Get("format").value_or("table");
+    if (format != "table" && format != "json" && format != "csv") {
+      return usage("--format is table, json or csv, not '" + format + "'");
+    }
+    std::vector<CatalogIndicator> chosen;
+    for (const CatalogIndicator& i : catalog->indicators()) {
+      if (pillars.empty() || std::find(pillars.begin(), pillars.end(), i.pillar) != pillars.end()) {
+        chosen.push_back(i);
+      }
+    }
+    out << (format == "json"  ? CatalogJson(chosen)
+            : format == "csv" ? CatalogCsv(chosen)
+                              : CatalogTable(chosen));
+    return 0;
+  }
+  if (subcommand == "show") {
+    const std::string format = args.Get("format").value_or("text");
+    if (format != "text" && format != "json") {
+      return usage("--format is text or json, not '" + format + "'");
+    }
+    absl::StatusOr<CatalogIndicator> indicator = catalog->Find(args.positional[0]);
+    if (!indicator.ok()) return unknown(indicator.status());
+    out << (format == "json" ? SerializeDefinition(*indicator->definition, ProtoFormat::kJson)
+                             : ShowText(*indicator));
+    return 0;
+  }
+  if (subcommand == "export") {
+    CatalogSelection selection;
+    selection.pillars = pillars;
+    selection.ids = ListOption(args, "ids");
+    absl::StatusOr<std::string> text = catalog->ExportText(selection);
+    if (!text.ok()) {
+      if (text.status().code() == absl::StatusCode::kNotFound) return unknown(text.status());
+      err << prefix << text.status().message() << "\n";
+      return 1;
+    }
+    return WriteOutput(*text, args.Get("out"), out, err) ? 0 : 1;
+  }
+  return WriteOutput(std::string(catalog->schema_text()), args.Get("out"), out, err) ? 0 : 1;
+}
+
+constexpr char kQualityUsage[] = R"(Usage: ctind quality [FRAMEWORK] --schema FILE --data TABLE=FILE.csv [--data ...]
+                     [--mapping FILE] [--as-of YYYY-MM-DD] [--format table|json|csv]
+                     [--with-keys] [--out FILE] [--ignore-unknown-columns]
+
+Checks the records in the CSV files and lists what is wrong with them, per
+table with counts and shares: how complete every field is (present, missing,
+invalid), invalid values and values out of range (with the line of the
+first), repeated and missing keys, numeric outliers (by the median absolute
+deviation); with a FRAMEWORK also its quality rules (e.g. closed_on >=
+opened_on) and, per indicator, the records left out for want of a placing
+date. The checks never change a value (docs/data-quality.md).
+
+  --schema FILE              the schema of the records
+  --data TABLE=FILE          a CSV file for a table of the schema (repeatable)
+  --mapping FILE             a CSV column mapping (see ctind help compute)
+  --as-of DATE               last day of data the framework's rules and
+                             indicators consider (default: today, capped at
+                             the project end); pass it for reproducible runs
+  --format table|json|csv    output format (default table); json is the
+                             ctind.v1.Report message holding the findings
+  --with-keys                also list the keys of the records concerned (at
+                             most 100 per finding). Keys identify persons:
+                             they are for the data owner's own follow-up,
+                             never to be shared. Without it no key appears.
+  --out FILE                 write the output to FILE instead of stdout
+  --ignore-unknown-columns   accept CSV columns that are not in the schema
+
+Exit status: 0 when the checks ran (with findings or without), 1 invalid
+input (a file that cannot be read, a framework or quality rule with
+mistakes), 2 usage error.
+)";
+
+// Loads every --data TABLE=FILE into `dataset`; returns 0, or the exit
+// code after printing why (2 for a malformed spec, 1 for a bad file).
+int LoadQualityData(const std::vector<std::string>& specs, const IngestOptions& ingest,
+                    Dataset* dataset, std::ostream& err) {
+  for (const std::string& spec : specs) {
+    const size_t eq = spec.find('=');
+    const std::string table = spec.substr(0, eq), file = spec.substr(eq + 1);
+    std::string bytes;
+    if (!ReadFile(file, &bytes, err)) return 1;
+    absl::Status status = dataset->LoadCsv(table, bytes, file, ingest);
+    if (!status.ok()) {
+      err << "ctind: " << status.message() << "\n";
+      return 1;
+    }
+  }
+  return 0;
+}
+
+int QualityCommand(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
+  Args args = ParseArgs(raw, {"schema", "data", "mapping", "as-of", "format", "out"},
+                        {"with-keys", "ignore-unknown-columns"});
+  if (args.help) {
+    out << kQualityUsage;
+    return 0;
+  }
+  auto usage = [&](const std::string& message) {
+    err << "ctind quality: " << message << "\n" << kQualityUsage;
+    return 2;
+  };
+  if (!args.error.empty()) return usage(args.error);
+  if (args.positional.size() > 1) return usage("expected at most one FRAMEWORK file");
+  const std::optional<std::string> schema_path = args.Get("schema");
+  if (!schema_path) return usage("--schema FILE is required");
+  const std::string format = args.Get("format").value_or("table");
+  if (format != "table" && format != "json" && format != "csv") {
+    return usage("--format is table, json or csv, not '" + format + "'");
+  }
+  QualityOptions options;
+  options.with_record_keys = args.Get("with-keys").has_value();
+  if (std::optional<std::string> as_of = args.Get("as-of")) {
+    options.as_of = Date::ParseIso(*as_of);
+    if (!options.as_of) return usage("--as-of '" + *as_of + "' is not a date (YYYY-MM-DD)");
+  }
+  const std::vector<std::string> data = args.All("data");
+  if (data.empty()) return usage("at least one --data TABLE=FILE is required");
+  for (const std::string& spec : data) {
+    const size_t eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+      return usage("--data takes TABLE=FILE, not '" + spec + "'");
+    }
+  }
+  IngestOptions ingest;
+  ingest.ignore_unknown_columns = args.Get("ignore-unknown-columns").has_value();
+
+  std::optional<Framework> framework;
+  if (!args.positional.empty()) {
+    framework = LoadDefinition<Framework>(args.positional[0], err);
+    if (!framework) return 1;
+  }
+  std::optional<Schema> schema = LoadDefinition<Schema>(*schema_path, err);
+  if (!schema) return 1;
+  if (std::optional<std::string> mapping_path = args.Get("mapping")) {
+    ingest.mapping = LoadMapping(*mapping_path, *schema, err);
+    if (!ingest.mapping) return 1;
+  }
+  Dataset dataset(*schema);
+  if (int code = LoadQualityData(data, ingest, &dataset, err); code != 0) return code;
+  Diagnostics diagnostics;
+  absl::StatusOr<QualityReport> report =
+      CheckQuality(dataset, framework ? &*framework : nullptr, options, &diagnostics);
+  PrintDiagnostics(diagnostics, err);
+  if (!report.ok()) {
+    if (diagnostics.empty()) err << "ctind: " << report.status().message() << "\n";
+    return 1;
+  }
+  const std::string text = format == "json"  ? RenderQualityJson(*report)
+                           : format == "csv" ? RenderQualityCsv(*report)
+                                             : RenderQualityTable(*report);
+  return WriteOutput(text, args.Get("out"), out, err) ? 0 : 1;
+}
+
 }  // namespace
 
 int Main(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -346,6 +740,8 @@ int Main(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
   }
   if (command == "validate") return Validate(rest, out, err);
   if (command == "compute") return Compute(rest, out, err);
+  if (command == "catalog") return CatalogCommand(rest, out, err);
+  if (command == "quality") return QualityCommand(rest, out, err);
   err << "ctind: unknown command '" << command << "'\n" << kUsage;
   return 2;
 }
