@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/str_join.h"
 #include "common/strings.h"
 #include "common/suggest.h"
@@ -120,10 +121,43 @@ class Compiler {
   // categorical formula (a field, or a parent's field through links such as
   // "case.person.prs_Gender"). Returns false (with a diagnostic when
   // `required`) if the table cannot provide it.
+  // The table reached from `table` through the links `path` ("case.person"),
+  // or null.
+  const v1::Table* FollowLinks(const v1::Table& table, std::string_view path) const {
+    const v1::Table* at = &table;
+    for (absl::string_view name : absl::StrSplit(Sv(path), '.')) {
+      const v1::Table* next = nullptr;
+      for (const v1::Link& link : at->links()) {
+        if (link.name() == name) next = schema_.FindTable(link.table());
+      }
+      if (next == nullptr) return nullptr;
+      at = next;
+    }
+    return at;
+  }
+
   bool ResolveDimension(const v1::Table& table, const std::string& id, const std::string& path,
                         bool required, const SidePlan& side, DimensionPlan* out) {
     out->id = id;
     const v1::Dimension* derived = FindDerived(id);
+    // A derived dimension of a parent table reached through links, e.g.
+    // "case.person.age_band" on services: its input fields are read through
+    // the same links ("case.person.prs_Birthdate"); an age is taken at this
+    // table's placing date unless the dimension names its reference date.
+    std::string link_prefix;
+    const v1::Table* dimension_table = &table;
+    if (derived == nullptr) {
+      const size_t dot = id.rfind('.');
+      const v1::Dimension* through = dot == std::string::npos ? nullptr : FindDerived(id.substr(dot + 1));
+      const v1::Table* reached = through == nullptr ? nullptr : FollowLinks(table, id.substr(0, dot));
+      if (reached != nullptr) {
+        derived = through;
+        link_prefix = id.substr(0, dot + 1);
+        dimension_table = reached;
+      }
+    }
+    // A derived dimension's input read from the dimension's table.
+    auto input = [&](const std::string& field) { return absl::StrCat(link_prefix, field); };
     if (derived == nullptr) {
       for (const v1::Field& f : table.fields()) {
         if (f.name() == id && (f.role() == v1::IDENTIFIER || f.role() == v1::PERSONAL_TEXT)) {
@@ -157,10 +191,19 @@ class Compiler {
       out->source.formula = *std::move(formula);
       return true;
     }
-    if (!derived->table().empty() && derived->table() != table.name()) {
+    if (!derived->table().empty() && derived->table() != dimension_table->name()) {
       if (required) {
         sink_.Error(path, absl::StrCat("dimension ", Quoted(id), " is computed on table ",
-                                       Quoted(derived->table()), ", not ", Quoted(table.name())));
+                                       Quoted(derived->table()), ", not ",
+                                       Quoted(dimension_table->name())));
+      }
+      return false;
+    }
+    if (!link_prefix.empty() && derived->kind_case() == v1::Dimension::kNumericBands) {
+      if (required) {
+        sink_.Error(path, absl::StrCat("dimension ", Quoted(id), ": numeric bands are not read "
+                                       "through links; declare them on table ",
+                                       Quoted(table.name())));
       }
       return false;
     }
@@ -168,13 +211,13 @@ class Compiler {
     switch (derived->kind_case()) {
       case v1::Dimension::kAgeBand: {
         const v1::AgeBandDimension& age = derived->age_band();
-        out->source.formula = Formula(age.field(), table, path, {ValueType::kDate, ValueType::kInt},
-                                      role, required);
+        out->source.formula = Formula(input(age.field()), table, path,
+                                      {ValueType::kDate, ValueType::kInt}, role, required);
         if (!out->source.valid()) return false;
         const bool birth = out->source.formula->type() == ValueType::kDate;
         if (birth && !age.reference_date().empty()) {
           out->reference_date.formula =
-              Formula(age.reference_date(), table, path, {ValueType::kDate}, role, required);
+              Formula(input(age.reference_date()), table, path, {ValueType::kDate}, role, required);
           if (!out->reference_date.valid()) return false;
         } else if (birth && side.placement != PlacementKind::kFlow) {
           if (required) {
@@ -221,7 +264,7 @@ class Compiler {
       }
       case v1::Dimension::kGrouping: {
         const v1::CodeGrouping& g = derived->grouping();
-        out->source.formula = Formula(g.field(), table, path,
+        out->source.formula = Formula(input(g.field()), table, path,
                                       {ValueType::kCategory, ValueType::kCategorySet}, role, required);
         if (!out->source.valid()) return false;
         const v1::CodeList* list = out->source.formula->code_list();
@@ -257,7 +300,7 @@ class Compiler {
       }
       case v1::Dimension::kHierarchyLevel: {
         const v1::HierarchyLevel& h = derived->hierarchy_level();
-        out->source.formula = Formula(h.field(), table, path,
+        out->source.formula = Formula(input(h.field()), table, path,
                                       {ValueType::kCategory, ValueType::kCategorySet}, role, required);
         if (!out->source.valid()) return false;
         const v1::CodeList* list = out->source.formula->code_list();

@@ -301,5 +301,87 @@ indicators { id: "C" title: "t" measure { value { table: "persons" count: true }
   for (const std::string& out : outputs) EXPECT_EQ(out, expected);
 }
 
+// Derived dimensions of a parent table reached through links: services
+// broken down by the victim's sex grouping and age band at the service
+// date.
+TEST(LinkedDimensionsTest, DerivedDimensionsOfAParentThroughLinks) {
+  constexpr char kLinkedSchema[] = R"pb(
+    code_lists { id: "gender" codes { value: "Feminine" } codes { value: "Masculine" }
+                 codes { value: "NonConforming" } }
+    tables {
+      name: "persons" key: "person_id"
+      fields { name: "person_id" type: STRING role: IDENTIFIER }
+      fields { name: "prs_Gender" type: CATEGORY code_list: "gender" }
+      fields { name: "birth" type: DATE }
+    }
+    tables {
+      name: "services" key: "service_id" person: "person_id"
+      fields { name: "service_id" type: STRING role: IDENTIFIER }
+      fields { name: "person_id" type: STRING role: IDENTIFIER }
+      fields { name: "provided_on" type: DATE }
+      links { name: "person" field: "person_id" table: "persons" parent_field: "person_id" }
+    }
+    dimensions { id: "sex" table: "persons" grouping { field: "prs_Gender"
+      groups { value: "female" members: "Feminine" }
+      groups { value: "male" members: "Masculine" } } }
+    dimensions { id: "age_band" age_band { field: "birth"
+      bands { lower_bounds: [0, 18] labels: ["0-17", "18+"] } } }
+    dimensions { id: "days" numeric_bands { expression: "year(birth)" upper_bounds: [2000] } })pb";
+  absl::StatusOr<Schema> schema = Schema::Parse(kLinkedSchema, ProtoFormat::kText, "schema");
+  ASSERT_TRUE(schema.ok()) << schema.status();
+  Dataset dataset(*schema);
+  // P1 turns 18 on 2025-03-10; P2 is an adult; P3's gender is in no group.
+  ASSERT_TRUE(dataset.LoadCsv("persons",
+                              "person_id,prs_Gender,birth\n"
+                              "P1,Feminine,2007-03-10\n"
+                              "P2,Masculine,1990-01-01\n"
+                              "P3,NonConforming,1985-06-01\n",
+                              "persons.csv").ok());
+  ASSERT_TRUE(dataset.LoadCsv("services",
+                              "service_id,person_id,provided_on\n"
+                              "S1,P1,2025-03-09\n"   // P1 is 17
+                              "S2,P1,2025-03-10\n"   // P1 is 18
+                              "S3,P2,2025-04-01\n"
+                              "S4,P3,2025-05-01\n",
+                              "services.csv").ok());
+  auto compute = [&](const std::string& dimension) -> absl::StatusOr<v1::IndicatorResult> {
+    const std::string text = absl::StrCat(
+        R"pb(project { id: "P" title: "t" start_date: "2025-01-01" end_date: "2025-12-31" }
+             indicators { id: "I" title: "t" measure { value { table: "services" count: true } }
+               period { by: "provided_on" every: QUARTERLY }
+               disaggregate_by { dimensions: ")pb", dimension, "\" } }");
+    absl::StatusOr<Framework> fw = Framework::Parse(text, ProtoFormat::kText, "fw.textproto");
+    if (!fw.ok()) return fw.status();
+    absl::StatusOr<Plan> plan = Plan::Compile(*fw, *schema);
+    if (!plan.ok()) return plan.status();
+    EvaluateOptions options;
+    options.as_of = Date::ParseIso("2025-12-31");
+    absl::StatusOr<Results> results = Evaluate(*plan, dataset, options);
+    if (!results.ok()) return results.status();
+    return results->proto().indicators(0);
+  };
+  absl::StatusOr<v1::IndicatorResult> by_sex = compute("person.sex");
+  ASSERT_TRUE(by_sex.ok()) << by_sex.status();
+  testing_cells::CellMap cells = testing_cells::ByCoordinates(*by_sex);
+  EXPECT_EQ(testing_cells::PresentValue(cells, "SCOPE_LIFE_OF_PROJECT|LOP|person.sex=female;"), 2);
+  EXPECT_EQ(testing_cells::PresentValue(cells, "SCOPE_LIFE_OF_PROJECT|LOP|person.sex=male;"), 1);
+  EXPECT_EQ(testing_cells::PresentValue(cells, "SCOPE_LIFE_OF_PROJECT|LOP|person.sex=unknown;"), 1);
+
+  absl::StatusOr<v1::IndicatorResult> by_age = compute("person.age_band");
+  ASSERT_TRUE(by_age.ok()) << by_age.status();
+  cells = testing_cells::ByCoordinates(*by_age);
+  // S1 at 17; S2 (18th birthday), S3 and S4 adults.
+  EXPECT_EQ(testing_cells::PresentValue(cells, "SCOPE_PERIOD|2025Q1|person.age_band=0-17;"), 1);
+  EXPECT_EQ(testing_cells::PresentValue(cells, "SCOPE_PERIOD|2025Q1|person.age_band=18+;"), 1);
+  EXPECT_EQ(testing_cells::PresentValue(cells, "SCOPE_LIFE_OF_PROJECT|LOP|person.age_band=18+;"), 3);
+
+  // A grouping declared for persons is not a dimension of services itself,
+  // and numeric bands (formulas) are not read through links.
+  EXPECT_FALSE(compute("sex").ok());
+  absl::StatusOr<v1::IndicatorResult> banded = compute("person.days");
+  ASSERT_FALSE(banded.ok());
+  EXPECT_THAT(std::string(banded.status().message()), HasSubstr("not read through links"));
+}
+
 }  // namespace
 }  // namespace ctind
