@@ -6,6 +6,7 @@
 #ifndef CTIND_CTIND_H_
 #define CTIND_CTIND_H_
 
+#include "ctind/assess.h"
 #include "ctind/catalog.h"
 #include "ctind/dataset.h"
 #include "ctind/date.h"
