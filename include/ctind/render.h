@@ -24,7 +24,8 @@ std::string RenderJson(const Results& results);
 std::string RenderCsv(const Results& results);
 
 // A plain-text table per indicator (rows: cells, columns: periods), for a
-// terminal.
+// terminal: whole numbers as they are, other values to one decimal; "S"
+// suppressed, "-" missing.
 std::string RenderTable(const Results& results);
 
 }  // namespace ctind

@@ -137,7 +137,8 @@ TEST(ProsecutionCatalog, Pros02ProsecutionsStarted) {
   EXPECT_EQ(PresentValue(cells, "SCOPE_PERIOD|2025Q4|"), 1);
   EXPECT_EQ(PresentValue(cells, "SCOPE_CUMULATIVE|2025Q2|"), 4);
   EXPECT_EQ(PresentValue(cells, kLop), 6);
-  EXPECT_EQ(ResultOf(report, "PROS-02").records_without_period(), 1);  // LP5, not prosecuted
+  // LP5 (Investigated) was never prosecuted: not a record without a date.
+  EXPECT_EQ(ResultOf(report, "PROS-02").records_without_period(), 0);
   // Men: LP1 LP4 (K1), LP3 LP7 (K3); woman LP2; LP6's K5 unknown.
   EXPECT_EQ(PresentValue(cells, Lop("perpetrator.prs_Gender=Masculine;")), 4);
   EXPECT_EQ(PresentValue(cells, Lop("perpetrator.prs_Gender=Feminine;")), 1);

@@ -3,11 +3,13 @@
 #include "ctind/render.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "common/number_format.h"
 #include "ctind/v1/report.pb.h"
@@ -109,6 +111,18 @@ std::string RenderCsv(const Results& results) {
   return csv.str();
 }
 
+namespace {
+
+// A value as a terminal table shows it: whole numbers as they are, others
+// to one decimal (JSON and CSV carry full precision).
+std::string FormatForTable(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return FormatNumber(v);
+  std::string text = absl::StrFormat("%.1f", v);
+  return text == "-0.0" ? "0.0" : text;
+}
+
+}  // namespace
+
 std::string RenderTable(const Results& results) {
   const v1::Report& report = results.proto();
   std::string out = absl::StrCat(
@@ -138,7 +152,7 @@ std::string RenderTable(const Results& results) {
       auto [it, inserted] = row_index.emplace(name, row_names.size());
       if (inserted) row_names.push_back(name);
       std::string shown = cell.status() == v1::SUPPRESSED ? "S"
-                          : cell.has_value()              ? FormatNumber(cell.value())
+                          : cell.has_value()              ? FormatForTable(cell.value())
                                                           : "-";
       values[{it->second, cell.period()}] = shown;
     }

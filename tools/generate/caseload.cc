@@ -945,15 +945,19 @@ void DrawCases(Rng& rng, int32_t end, PersonDraw* p) {
 }
 
 // Chooses which records of a person are dirty, each with probability
-// `rate`, from the person's dirt stream.
-void DrawDirt(Rng& rng, double rate, PersonDraw* p) {
+// `rate`, from the person's dirt stream. Without `duplicate_linked_keys` a
+// person or case drawn to be duplicated gets the next kind of dirt instead
+// (the draws, hence every other record, stay the same).
+void DrawDirt(Rng& rng, double rate, bool duplicate_linked_keys, PersonDraw* p) {
   auto dirt = [&](uint8_t kinds) -> uint8_t {
     return rng.Chance(rate) ? static_cast<uint8_t>(1 + rng.Below(kinds)) : kClean;
   };
   p->dirt = dirt(kPersonDirtKinds);
+  if (!duplicate_linked_keys && p->dirt == kDuplicatePerson) p->dirt = kDuplicatePerson + 1;
   for (int k = 0; k < p->case_count; ++k) {
     CaseDraw& c = p->cases[k];
     c.dirt = dirt(kCaseDirtKinds);
+    if (!duplicate_linked_keys && c.dirt == kDuplicateCase) c.dirt = kDuplicateCase + 1;
     for (int j = 0; j < c.plan_count; ++j) c.plans[j].dirt = dirt(kPlanDirtKinds);
     for (int j = 0; j < c.service_count; ++j) c.services[j].dirt = dirt(kServiceDirtKinds);
     for (int j = 0; j < c.perpetrator_count; ++j) {
@@ -1230,7 +1234,7 @@ void CaseloadGenerator::Generate(int64_t index, const TableOutputs& outputs) {
   DrawPerson(rng, context_.start, context_.end, &p);
   DrawCases(rng, context_.end, &p);
   Rng dirt(context_.seed, kPersonDirtStream, static_cast<uint64_t>(index));
-  DrawDirt(dirt, context_.dirty_rate, &p);
+  DrawDirt(dirt, context_.dirty_rate, context_.duplicate_linked_keys, &p);
 
   const int64_t person = index + 1;
   TableOutput* persons = outputs[static_cast<int>(Table::kPersons)];

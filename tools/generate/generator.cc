@@ -104,6 +104,7 @@ Context MakeContext(const GeneratorOptions& options) {
   Context context;
   context.seed = options.seed;
   context.dirty_rate = options.dirty_rate;
+  context.duplicate_linked_keys = options.duplicate_linked_keys;
   context.persons = options.persons;
   context.start = options.start.day_number();
   context.end = options.end.day_number();

@@ -82,6 +82,12 @@ struct GeneratorOptions {
   // closed before it opens, a duplicated record), in [0, 0.5]. 0 gives
   // data that loads into the case schema with no finding.
   double dirty_rate = 0.02;
+  // Whether a dirty record may repeat the key of a person or case, which
+  // other tables link to. Such a duplicate makes every indicator reaching
+  // the person or case through a link fail with a clear error (a parent's
+  // key must be unique), as real exports with duplicates do; false keeps
+  // the duplicates to services, so that linked indicators still compute.
+  bool duplicate_linked_keys = true;
   // The project span, first and last day inclusive (default 2023-01-01 ..
   // 2025-12-31): at least 90 days, within the years 2000 .. 2100. Every
   // record's placing date lies in it; planned end dates may lie after it.

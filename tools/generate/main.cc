@@ -31,6 +31,7 @@ namespace {
 
 constexpr char kUsage[] = R"(Usage: ctind-generate --out DIR [--persons N] [--seed N] [--dirty RATE]
                       [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--tables LIST]
+                      [--no-duplicate-links]
                       [--progress | --quiet]
 
 Writes a synthetic counter-trafficking caseload in the catalog's case schema
@@ -56,6 +57,10 @@ with their linked records. See docs/synthetic-data.md.
                        of range, case closed before it opens, duplicated
                        record), 0 to 0.5 (default 0.02); 0 gives data that
                        loads with no data-quality finding
+  --no-duplicate-links never repeat the key of a person or case (tables
+                       link to them: a duplicate makes linked indicators
+                       fail until it is removed); duplicated services
+                       remain
   --start DATE         first day of the project span (default 2023-01-01)
   --end DATE           last day of the project span (default 2025-12-31);
                        the span lies within 2000-2100, at least 90 days
@@ -129,6 +134,11 @@ std::optional<std::string> Parse(const std::vector<std::string>& args, CommandLi
     if (name == "progress" || name == "quiet") {
       if (inline_value) return "option --" + name + " takes no value";
       (name == "progress" ? cl->progress : cl->quiet) = true;
+      continue;
+    }
+    if (name == "no-duplicate-links") {
+      if (inline_value) return "option --" + name + " takes no value";
+      cl->options.duplicate_linked_keys = false;
       continue;
     }
     if (name != "out" && name != "persons" && name != "seed" && name != "dirty" &&

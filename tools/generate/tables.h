@@ -23,6 +23,7 @@ namespace internal {
 struct Context {
   uint64_t seed = 0;
   double dirty_rate = 0;
+  bool duplicate_linked_keys = true;
   int64_t persons = 0;
   int32_t start = 0;  // day numbers, inclusive
   int32_t end = 0;
