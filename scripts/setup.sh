@@ -13,6 +13,8 @@ packages=(
   clang-14 libclang-rt-14-dev libxml2-utils
   # Python (Debian's interpreter, for the binding and its tests)
   python3 python3-pytest python3-protobuf
+  # the HTML report's browser test (headless Chromium, PNG reading)
+  chromium python3-pil
 )
 
 missing=()

@@ -15,6 +15,8 @@
 #include "ctind/model.h"
 #include "ctind/quality.h"
 #include "ctind/render.h"
+#include "ctind/render_donor.h"
+#include "ctind/render_html.h"
 #include "ctind/version.h"
 
 #endif  // CTIND_CTIND_H_
