@@ -12,6 +12,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev libxml2-utils
   # Python (Debian's interpreter, for the binding and its tests)
+  # the disclosure attacker test (an LP solver; tests only)
+  libglpk-dev
   python3 python3-pytest python3-protobuf
   # the HTML report's browser test (headless Chromium, PNG reading)
   chromium python3-pil

@@ -13,6 +13,7 @@
 #include "ctind/diagnostic.h"
 #include "ctind/engine.h"
 #include "ctind/model.h"
+#include "ctind/publish.h"
 #include "ctind/quality.h"
 #include "ctind/render.h"
 #include "ctind/render_donor.h"
