@@ -9,9 +9,12 @@
 #include "ctind.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <memory>
 #include <new>
 #include <optional>
@@ -26,15 +29,22 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "common/strings.h"
+#include "ctind/assess.h"
 #include "ctind/catalog.h"
 #include "ctind/dataset.h"
 #include "ctind/date.h"
 #include "ctind/diagnostic.h"
 #include "ctind/engine.h"
+#include "ctind/mapping.h"
 #include "ctind/model.h"
+#include "ctind/publish.h"
+#include "ctind/quality.h"
 #include "ctind/render.h"
+#include "ctind/render_donor.h"
+#include "ctind/render_html.h"
 #include "ctind/v1/framework.pb.h"
 #include "ctind/v1/report.pb.h"
+#include "ingest/utf8.h"
 #include "model/proto_io.h"
 
 // ---------------------------------------------------------------------------
@@ -55,13 +65,33 @@ struct ctind_framework {
   ctind::Framework value;
 };
 
+struct ctind_mapping {
+  ctind::CsvMapping value;
+};
+
 struct ctind_options {
   ctind::IngestOptions ingest;
   ctind::EvaluateOptions evaluate;
+  // Publishing: k for every indicator (0: the framework's and indicators'
+  // own), rounding and key, and the explicit switch to turn protection off.
+  int32_t min_cell_size = 0;
+  ctind::Rounding rounding = ctind::Rounding::kFramework;
+  std::string publisher_key;
+  bool protection_disabled = false;
+  ctind::AssessOptions assess;
+  // Quality checks; their as-of date is evaluate.as_of.
+  bool with_record_keys = false;
+  int32_t max_record_keys = ctind::QualityOptions().max_record_keys;
+  ctind::DonorRenderOptions donor;
+  // HTML: language and title (the schema is an argument of the renderer).
+  std::string language;
+  std::string title;
 };
 
 struct ctind_dataset {
   ctind::Dataset value;
+  // Columns appended to tables not yet ended, by table name.
+  std::map<std::string, std::vector<ctind::ColumnInput>, std::less<>> pending;
 };
 
 struct ctind_plan {
@@ -72,8 +102,30 @@ struct ctind_results {
   ctind::Results value;
 };
 
-// ctind_cell is never defined: a `const ctind_cell*` is a borrowed
-// `const ctind::v1::Cell*` of the results' report.
+struct ctind_publication {
+  ctind_results published;
+  ctind_results raw_with_reasons;
+};
+
+struct ctind_iptt {
+  ctind::v1::Iptt value;
+};
+
+struct ctind_document {
+  ctind::DonorDocument value;
+};
+
+struct ctind_dhis2_mapping {
+  ctind::Dhis2Mapping value;
+};
+
+struct ctind_quality {
+  ctind::QualityReport value;
+};
+
+// ctind_cell and ctind_finding are never defined: a `const ctind_cell*` is
+// a borrowed `const ctind::v1::Cell*` of the results' report, a
+// `const ctind_finding*` a borrowed `const ctind::v1::Finding*`.
 
 namespace {
 
@@ -122,7 +174,22 @@ static_assert(static_cast<int>(CTIND_VALUE_SUPPRESSED) ==
               static_cast<int>(v1::SUPPRESSED));
 // The flag numbers ctind.h documents for ctind_cell_has_flag.
 static_assert(v1::PARTIAL_PERIOD == 1 && v1::NOT_YET_OBSERVABLE == 2 &&
-              v1::NO_DENOMINATOR == 3 && v1::SUPPRESSED_FLAG == 4);
+              v1::NO_DENOMINATOR == 3 && v1::SUPPRESSED_FLAG == 4 &&
+              v1::ROUNDED == 5);
+static_assert(static_cast<int>(CTIND_PROTECTION_RAW) == v1::RAW &&
+              static_cast<int>(CTIND_PROTECTION_PUBLISHED) == v1::PUBLISHED);
+static_assert(static_cast<int>(CTIND_SUPPRESSION_NOT_SUPPRESSED) == v1::NOT_SUPPRESSED &&
+              static_cast<int>(CTIND_SUPPRESSION_PRIMARY) == v1::PRIMARY &&
+              static_cast<int>(CTIND_SUPPRESSION_COMPLEMENTARY) == v1::COMPLEMENTARY &&
+              static_cast<int>(CTIND_SUPPRESSION_DERIVED) == v1::DERIVED);
+static_assert(static_cast<int>(CTIND_ASSESSMENT_NOT_ASSESSED) == v1::NOT_ASSESSED &&
+              static_cast<int>(CTIND_ASSESSMENT_ON_TRACK) == v1::ON_TRACK &&
+              static_cast<int>(CTIND_ASSESSMENT_AHEAD) == v1::AHEAD &&
+              static_cast<int>(CTIND_ASSESSMENT_BEHIND) == v1::BEHIND);
+static_assert(static_cast<int>(CTIND_SEVERITY_INFO) == v1::INFO &&
+              static_cast<int>(CTIND_SEVERITY_WARNING) == v1::WARNING &&
+              static_cast<int>(CTIND_SEVERITY_ERROR) == v1::ERROR);
+static_assert(sizeof(ctind_rounding) == sizeof(int));
 // A C caller may pass any int as a ctind_format; it is read as bytes (see
 // FormatFromC) so that an out-of-range value is an error, not undefined.
 static_assert(sizeof(ctind_format) == sizeof(int));
@@ -507,6 +574,232 @@ const ctind_options& DefaultOptions() {
   return *kDefaults;
 }
 
+const v1::Finding* FindingOf(const ctind_finding* finding) {
+  return reinterpret_cast<const v1::Finding*>(finding);
+}
+
+const ctind_finding* ToCFinding(const v1::Finding& finding) {
+  return reinterpret_cast<const ctind_finding*>(&finding);
+}
+
+// Borrowed string `field(*handle)` out, for the getters without an error
+// handle: CTIND_INVALID_ARGUMENT for a NULL handle or out-parameter.
+template <typename Handle, typename Field>
+ctind_status BorrowField(const Handle* handle, const char** out_data, size_t* out_len,
+                         Field field) {
+  ClearOut(out_data);
+  if (out_len != nullptr) *out_len = 0;
+  if (handle == nullptr || out_data == nullptr || out_len == nullptr) {
+    return CTIND_INVALID_ARGUMENT;
+  }
+  return Borrow(field(*handle), out_data, out_len);
+}
+
+// The finding at `index` of a repeated field, borrowed.
+ctind_status FindingAt(const google::protobuf::RepeatedPtrField<v1::Finding>& findings,
+                       size_t index, const ctind_finding** out) {
+  if (index >= static_cast<size_t>(findings.size())) return CTIND_INVALID_ARGUMENT;
+  *out = ToCFinding(findings.Get(static_cast<int>(index)));
+  return CTIND_OK;
+}
+
+// The indicator result at `indicator`, or null when out of range.
+const v1::IndicatorResult* IndicatorAt(const ctind_results& results, size_t indicator) {
+  const v1::Report& report = results.value.proto();
+  if (indicator >= static_cast<size_t>(report.indicators_size())) return nullptr;
+  return &report.indicators(static_cast<int>(indicator));
+}
+
+// A ctind_rounding read as bytes, like FormatFromC.
+absl::StatusOr<ctind::Rounding> RoundingFromC(const ctind_rounding& rounding) {
+  int raw;
+  std::memcpy(&raw, &rounding, sizeof raw);
+  switch (raw) {
+    case CTIND_ROUNDING_FRAMEWORK: return ctind::Rounding::kFramework;
+    case CTIND_ROUNDING_NONE: return ctind::Rounding::kNone;
+    case CTIND_ROUNDING_BASE5: return ctind::Rounding::kBase5;
+    case CTIND_ROUNDING_RANDOM_BASE3: return ctind::Rounding::kRandomBase3;
+    default:
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown rounding ", raw,
+          ": use CTIND_ROUNDING_FRAMEWORK (0), CTIND_ROUNDING_NONE (1), CTIND_ROUNDING_BASE5 (2) "
+          "or CTIND_ROUNDING_RANDOM_BASE3 (3)"));
+  }
+}
+
+// Publishes `raw` under the C options. A minimum cell size set on the
+// options replaces the framework's and every indicator's own: Publish reads
+// k from the plan's framework, so the plan is compiled again from a copy of
+// the framework that says so (the same indicators in the same order, so the
+// results still match it).
+absl::StatusOr<ctind::Publication> PublishWith(const ctind::Results& raw, const ctind::Plan& plan,
+                                               const ctind_options& options) {
+  ctind::PublishOptions publish = options.protection_disabled
+                                      ? ctind::PublishOptions::DisableProtectionForInternalUse()
+                                      : ctind::PublishOptions();
+  publish.rounding = options.rounding;
+  publish.publisher_key = options.publisher_key;
+  if (options.min_cell_size == 0 || options.protection_disabled) {
+    return ctind::Publish(raw, plan, publish);
+  }
+  v1::Framework proto = plan.framework().proto();
+  proto.mutable_disclosure()->set_min_cell_size(options.min_cell_size);
+  for (v1::Indicator& indicator : *proto.mutable_indicators()) {
+    if (indicator.has_disclosure()) indicator.mutable_disclosure()->clear_min_cell_size();
+  }
+  absl::StatusOr<ctind::Framework> framework = ctind::Framework::FromProto(proto);
+  if (!framework.ok()) return framework.status();
+  absl::StatusOr<ctind::Plan> overridden = ctind::Plan::Compile(*framework, plan.schema());
+  if (!overridden.ok()) return overridden.status();
+  return ctind::Publish(raw, *overridden, publish);
+}
+
+// Results made from a copy of `report` changed by `change`.
+template <typename Change>
+absl::StatusOr<ctind::Results> ChangedCopy(const ctind::Results& report, Change change) {
+  auto copy = std::make_shared<v1::Report>(report.proto());
+  absl::Status status = change(copy.get());
+  if (!status.ok()) return status;
+  return ctind::Results(std::move(copy));
+}
+
+// The schema's field `field` of `table`, or null.
+const v1::Field* SchemaField(const v1::Table& table, std::string_view field) {
+  for (const v1::Field& f : table.fields()) {
+    if (f.name() == field) return &f;
+  }
+  return nullptr;
+}
+
+// The field type a kind of column values fits; UNSPECIFIED: any (text).
+v1::FieldType TypeOfKind(ctind::ColumnInput::Kind kind) {
+  switch (kind) {
+    case ctind::ColumnInput::Kind::kInt64: return v1::INT64;
+    case ctind::ColumnInput::Kind::kDouble: return v1::DOUBLE;
+    case ctind::ColumnInput::Kind::kBool: return v1::BOOL;
+    case ctind::ColumnInput::Kind::kDate: return v1::DATE;
+    case ctind::ColumnInput::Kind::kText: break;
+  }
+  return v1::FIELD_TYPE_UNSPECIFIED;
+}
+
+// The present flags of a column, one byte per row (NULL: all present).
+std::vector<bool> PresentFromC(const uint8_t* present, size_t n) {
+  std::vector<bool> flags;
+  if (present == nullptr) return flags;
+  flags.resize(n);
+  for (size_t i = 0; i < n; ++i) flags[i] = present[i] != 0;
+  return flags;
+}
+
+// Checks a column appended to `dataset` and keeps it until its table is
+// ended: the errors ctind.h lists for the appends, found at the call.
+absl::Status AppendColumn(const char* fn, ctind_dataset* dataset, const char* table,
+                          size_t table_len, const char* field, size_t field_len,
+                          ctind::ColumnInput column) {
+  std::string_view table_name, field_name;
+  absl::Status status = InputString(fn, "table", table, table_len, &table_name);
+  if (status.ok()) status = InputString(fn, "field", field, field_len, &field_name);
+  if (!status.ok()) return status;
+  const v1::Table* schema_table = nullptr;
+  for (const v1::Table& t : dataset->value.schema().proto().tables()) {
+    if (t.name() == table_name) schema_table = &t;
+  }
+  if (schema_table == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat(fn, ": the schema has no table ", QuotedExcerpt(table_name)));
+  }
+  if (dataset->value.IsLoaded(table_name)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        fn, ": table '", ctind::Sv(table_name), "' is already loaded"));
+  }
+  const v1::Field* schema_field = SchemaField(*schema_table, field_name);
+  if (schema_field == nullptr) {
+    return absl::NotFoundError(absl::StrCat(fn, ": table '", ctind::Sv(table_name),
+                                            "' has no field ", QuotedExcerpt(field_name)));
+  }
+  const v1::FieldType wanted = TypeOfKind(column.kind);
+  if (wanted != v1::FIELD_TYPE_UNSPECIFIED && schema_field->type() != wanted) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        fn, ": field '", ctind::Sv(field_name), "' of table '", ctind::Sv(table_name),
+        "' is of type ", v1::FieldType_Name(schema_field->type()), ", not ",
+        v1::FieldType_Name(wanted),
+        schema_field->type() == v1::CATEGORY || schema_field->type() == v1::STRING
+            ? ": give its values with ctind_dataset_append_column_string"
+            : ""));
+  }
+  std::vector<ctind::ColumnInput>& columns = dataset->pending[std::string(table_name)];
+  for (const ctind::ColumnInput& earlier : columns) {
+    if (earlier.field == field_name) {
+      return absl::InvalidArgumentError(absl::StrCat(fn, ": field '", ctind::Sv(field_name),
+                                                     "' of table '", ctind::Sv(table_name),
+                                                     "' is already appended"));
+    }
+  }
+  if (!columns.empty() && columns.front().size() != column.size()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        fn, ": ", column.size(), " values for field '", ctind::Sv(field_name), "', but field '",
+        columns.front().field, "' of table '", ctind::Sv(table_name), "' has ",
+        columns.front().size(), ": every column of a table has one value per row"));
+  }
+  column.field = std::string(field_name);
+  columns.push_back(std::move(column));
+  return absl::OkStatus();
+}
+
+// A typed column from C arrays: `values` may be NULL only when n is 0.
+template <typename T, typename U>
+absl::Status TypedColumn(const char* fn, const T* values, const uint8_t* present, size_t n,
+                         ctind::ColumnInput::Kind kind, std::vector<U> ctind::ColumnInput::*member,
+                         ctind::ColumnInput* out) {
+  if (values == nullptr && n != 0) return NullArgument(fn, "values");
+  out->kind = kind;
+  if (n != 0) (out->*member).assign(values, values + n);
+  out->present = PresentFromC(present, n);
+  return absl::OkStatus();
+}
+
+// A text value of row `row` for a column: well-formed UTF-8 when present.
+absl::Status TextValue(const char* fn, const char* data, size_t len, bool present, size_t row,
+                       std::string* out) {
+  if (!present) return absl::OkStatus();
+  if (data == nullptr && len != 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(fn, ": value ", row, " is NULL but its length is ", len));
+  }
+  std::string_view text = data == nullptr ? std::string_view() : std::string_view(data, len);
+  if (const std::optional<size_t> bad = ctind::FindInvalidUtf8(text)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        fn, ": value ", row, " (data row ", row + 1, ") is not well-formed UTF-8 (byte ",
+        *bad + 1, ")"));
+  }
+  out->assign(text.data(), text.size());
+  return absl::OkStatus();
+}
+
+// Copies `text` into an owned C string; for the setters of text options.
+absl::Status SetText(const char* fn, const char* argument, const char* data, size_t len,
+                     std::string* out) {
+  std::string_view text;
+  absl::Status status = InputString(fn, argument, data, len, &text);
+  if (!status.ok()) return status;
+  out->assign(text.data(), text.size());
+  return absl::OkStatus();
+}
+
+// Owned rendering out, for the renderers that cannot fail.
+template <typename Handle, typename Render>
+ctind_status RenderOut(const char* fn, const char* what, const Handle* handle, char** out_data,
+                       size_t* out_len, ctind_error** out_error, Render render) {
+  ClearOut(out_data, out_len);
+  return Run(fn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (handle == nullptr) return NullArgument(fn, what);
+    absl::Status status = CheckOwnedOut(fn, out_data, out_len);
+    if (!status.ok()) return status;
+    return CopyOut(render(*handle), out_data, out_len);
+  });
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -811,7 +1104,7 @@ ctind_status ctind_dataset_create(const ctind_schema* schema,
   return Run(kFn, nullptr, [&](ctind::Diagnostics*) -> absl::Status {
     if (schema == nullptr) return NullArgument(kFn, "schema");
     if (out == nullptr) return NullArgument(kFn, "out");
-    *out = new ctind_dataset{ctind::Dataset(schema->value)};
+    *out = new ctind_dataset{ctind::Dataset(schema->value), {}};
     return absl::OkStatus();
   });
 }
@@ -1198,6 +1491,949 @@ bool ctind_cell_has_flag(const ctind_cell* cell, int flag) {
     if (f == flag) return true;
   }
   return false;
+}
+
+// Cells: assessment and suppression (read-only).
+
+bool ctind_cell_not_yet_observable(const ctind_cell* cell, int64_t* out) {
+  if (cell == nullptr || out == nullptr || !CellOf(cell)->has_not_yet_observable()) {
+    return false;
+  }
+  *out = CellOf(cell)->not_yet_observable();
+  return true;
+}
+
+bool ctind_cell_target(const ctind_cell* cell, double* out) {
+  if (cell == nullptr || out == nullptr || !CellOf(cell)->has_target()) return false;
+  *out = CellOf(cell)->target();
+  return true;
+}
+
+bool ctind_cell_percent_achieved(const ctind_cell* cell, double* out) {
+  if (cell == nullptr || out == nullptr || !CellOf(cell)->has_percent_achieved()) {
+    return false;
+  }
+  *out = CellOf(cell)->percent_achieved();
+  return true;
+}
+
+bool ctind_cell_progress(const ctind_cell* cell, double* out) {
+  if (cell == nullptr || out == nullptr || !CellOf(cell)->has_progress()) return false;
+  *out = CellOf(cell)->progress();
+  return true;
+}
+
+ctind_assessment ctind_cell_assessment(const ctind_cell* cell) {
+  if (cell == nullptr) return CTIND_ASSESSMENT_UNSPECIFIED;
+  const int assessment = CellOf(cell)->assessment();
+  if (assessment < CTIND_ASSESSMENT_NOT_ASSESSED || assessment > CTIND_ASSESSMENT_BEHIND) {
+    return CTIND_ASSESSMENT_UNSPECIFIED;
+  }
+  return static_cast<ctind_assessment>(assessment);
+}
+
+ctind_suppression_reason ctind_cell_suppression_reason(const ctind_cell* cell) {
+  if (cell == nullptr) return CTIND_SUPPRESSION_UNSPECIFIED;
+  const int reason = CellOf(cell)->suppression();
+  if (reason < CTIND_SUPPRESSION_NOT_SUPPRESSED || reason > CTIND_SUPPRESSION_DERIVED) {
+    return CTIND_SUPPRESSION_UNSPECIFIED;
+  }
+  return static_cast<ctind_suppression_reason>(reason);
+}
+
+// More results getters (read-only).
+
+ctind_status ctind_results_project_id(const ctind_results* results, const char** out_data,
+                                      size_t* out_len) {
+  return BorrowField(results, out_data, out_len, [](const ctind_results& r) -> const std::string& {
+    return r.value.proto().project_id();
+  });
+}
+
+ctind_protection ctind_results_protection(const ctind_results* results) {
+  if (results == nullptr) return CTIND_PROTECTION_UNSPECIFIED;
+  switch (results->value.proto().protection()) {
+    case v1::RAW: return CTIND_PROTECTION_RAW;
+    case v1::PUBLISHED: return CTIND_PROTECTION_PUBLISHED;
+    default: return CTIND_PROTECTION_UNSPECIFIED;
+  }
+}
+
+bool ctind_results_is_assessed(const ctind_results* results, double* out_margin_points) {
+  if (results == nullptr || !results->value.proto().has_assessment()) return false;
+  if (out_margin_points != nullptr) {
+    *out_margin_points = results->value.proto().assessment().margin_points();
+  }
+  return true;
+}
+
+ctind_status ctind_results_indicator_title(const ctind_results* results, size_t indicator,
+                                           const char** out_data, size_t* out_len) {
+  ClearOut(out_data);
+  if (out_len != nullptr) *out_len = 0;
+  if (results == nullptr || out_data == nullptr || out_len == nullptr) {
+    return CTIND_INVALID_ARGUMENT;
+  }
+  const v1::IndicatorResult* result = IndicatorAt(*results, indicator);
+  if (result == nullptr) return CTIND_INVALID_ARGUMENT;
+  return Borrow(result->title(), out_data, out_len);
+}
+
+ctind_status ctind_results_indicator_unit(const ctind_results* results, size_t indicator,
+                                          const char** out_data, size_t* out_len) {
+  ClearOut(out_data);
+  if (out_len != nullptr) *out_len = 0;
+  if (results == nullptr || out_data == nullptr || out_len == nullptr) {
+    return CTIND_INVALID_ARGUMENT;
+  }
+  const v1::IndicatorResult* result = IndicatorAt(*results, indicator);
+  if (result == nullptr) return CTIND_INVALID_ARGUMENT;
+  return Borrow(result->unit(), out_data, out_len);
+}
+
+ctind_status ctind_results_period_count(const ctind_results* results, size_t indicator,
+                                        size_t* out) {
+  if (out != nullptr) *out = 0;
+  if (results == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  const v1::IndicatorResult* result = IndicatorAt(*results, indicator);
+  if (result == nullptr) return CTIND_INVALID_ARGUMENT;
+  *out = static_cast<size_t>(result->periods_size());
+  return CTIND_OK;
+}
+
+ctind_status ctind_results_period(const ctind_results* results, size_t indicator, size_t period,
+                                  const char** out_id, const char** out_type,
+                                  const char** out_start, const char** out_end,
+                                  bool* out_partial) {
+  ClearOut(out_id);
+  ClearOut(out_type);
+  ClearOut(out_start);
+  ClearOut(out_end);
+  if (out_partial != nullptr) *out_partial = false;
+  if (results == nullptr) return CTIND_INVALID_ARGUMENT;
+  const v1::IndicatorResult* result = IndicatorAt(*results, indicator);
+  if (result == nullptr || period >= static_cast<size_t>(result->periods_size())) {
+    return CTIND_INVALID_ARGUMENT;
+  }
+  const v1::ReportPeriod& p = result->periods(static_cast<int>(period));
+  if (out_id != nullptr) *out_id = p.id().c_str();
+  // PeriodType_Name returns a reference to a static name.
+  if (out_type != nullptr) {
+    *out_type = p.type() == v1::PERIOD_TYPE_UNSPECIFIED
+                    ? ""
+                    : v1::PeriodType_Name(p.type()).c_str();
+  }
+  if (out_start != nullptr) *out_start = p.start().c_str();
+  if (out_end != nullptr) *out_end = p.end().c_str();
+  if (out_partial != nullptr) *out_partial = p.partial();
+  return CTIND_OK;
+}
+
+ctind_status ctind_results_finding_count(const ctind_results* results, size_t* out) {
+  if (out != nullptr) *out = 0;
+  if (results == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  *out = static_cast<size_t>(results->value.proto().findings_size());
+  return CTIND_OK;
+}
+
+ctind_status ctind_results_get_finding(const ctind_results* results, size_t index,
+                                       const ctind_finding** out) {
+  ClearOut(out);
+  if (results == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  return FindingAt(results->value.proto().findings(), index, out);
+}
+
+// CSV mapping.
+
+ctind_status ctind_mapping_load(const ctind_schema* schema, const char* data, size_t len,
+                                ctind_format format, const char* file_name, size_t file_name_len,
+                                ctind_mapping** out, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_mapping_load";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
+    if (schema == nullptr) return NullArgument(kFn, "schema");
+    std::string_view bytes, name;
+    absl::Status status = InputString(kFn, "data", data, len, &bytes);
+    if (status.ok()) status = InputString(kFn, "file_name", file_name, file_name_len, &name);
+    if (!status.ok()) return status;
+    if (out == nullptr) return NullArgument(kFn, "out");
+    absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
+    if (!proto_format.ok()) return proto_format.status();
+    absl::StatusOr<ctind::CsvMapping> mapping =
+        ctind::CsvMapping::Parse(bytes, *proto_format, name, schema->value, diagnostics);
+    if (!mapping.ok()) return mapping.status();
+    *out = new ctind_mapping{*std::move(mapping)};
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_mapping_serialize(const ctind_mapping* mapping, ctind_format format,
+                                     char** out_data, size_t* out_len, ctind_error** out_error) {
+  return SerializeModel("ctind_mapping_serialize", "mapping", mapping, format, out_data, out_len,
+                        out_error);
+}
+
+void ctind_mapping_destroy(ctind_mapping* mapping) { delete mapping; }
+
+// More options.
+
+ctind_status ctind_options_set_mapping(ctind_options* options, const ctind_mapping* mapping) {
+  if (options == nullptr) return CTIND_INVALID_ARGUMENT;
+  if (mapping == nullptr) {
+    options->ingest.mapping.reset();
+  } else {
+    options->ingest.mapping = mapping->value;  // shared state: no allocation
+  }
+  return CTIND_OK;
+}
+
+ctind_status ctind_options_set_min_cell_size(ctind_options* options, int32_t k,
+                                             ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_options_set_min_cell_size";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (options == nullptr) return NullArgument(kFn, "options");
+    if (k < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          kFn, ": the minimum cell size is ", k,
+          "; it is at least 1 (1 turns primary suppression off), or 0 for the framework's"));
+    }
+    options->min_cell_size = k;
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_options_set_rounding(ctind_options* options, ctind_rounding rounding,
+                                        ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_options_set_rounding";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (options == nullptr) return NullArgument(kFn, "options");
+    absl::StatusOr<ctind::Rounding> parsed = RoundingFromC(rounding);
+    if (!parsed.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(kFn, ": ", parsed.status().message()));
+    }
+    options->rounding = *parsed;
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_options_set_publisher_key(ctind_options* options, const char* key, size_t len,
+                                             ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_options_set_publisher_key";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (options == nullptr) return NullArgument(kFn, "options");
+    std::string_view bytes;
+    absl::Status status = InputString(kFn, "key", key, len, &bytes);
+    if (!status.ok()) return status;
+    constexpr size_t kMinKeyBytes = 16;
+    if (!bytes.empty() && bytes.size() < kMinKeyBytes) {
+      // The key is a secret: its bytes are never repeated in a message.
+      return absl::InvalidArgumentError(absl::StrCat(
+          kFn, ": the publisher key has ", bytes.size(), " bytes; it needs at least ",
+          kMinKeyBytes, " random bytes"));
+    }
+    options->publisher_key.assign(bytes.data(), bytes.size());
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_options_disable_protection_for_internal_use(ctind_options* options,
+                                                               bool disabled) {
+  if (options == nullptr) return CTIND_INVALID_ARGUMENT;
+  options->protection_disabled = disabled;
+  return CTIND_OK;
+}
+
+ctind_status ctind_options_set_margin_points(ctind_options* options, double points,
+                                             ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_options_set_margin_points";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (options == nullptr) return NullArgument(kFn, "options");
+    if (!std::isfinite(points) || points < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          kFn, ": the margin is ", points, " points; it is a finite number >= 0 (default 15)"));
+    }
+    options->assess.margin_points = points;
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_options_set_with_record_keys(ctind_options* options, bool with_record_keys) {
+  if (options == nullptr) return CTIND_INVALID_ARGUMENT;
+  options->with_record_keys = with_record_keys;
+  return CTIND_OK;
+}
+
+ctind_status ctind_options_set_max_record_keys(ctind_options* options, int32_t max_record_keys,
+                                               ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_options_set_max_record_keys";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (options == nullptr) return NullArgument(kFn, "options");
+    if (max_record_keys < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          kFn, ": the maximum is ", max_record_keys, "; it is at least 0"));
+    }
+    options->max_record_keys = max_record_keys;
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_options_set_generated_datetime(ctind_options* options, const char* datetime,
+                                                  size_t len, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_options_set_generated_datetime";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (options == nullptr) return NullArgument(kFn, "options");
+    return SetText(kFn, "datetime", datetime, len, &options->donor.generated_datetime);
+  });
+}
+
+ctind_status ctind_options_set_include_life_of_project(ctind_options* options, bool include) {
+  if (options == nullptr) return CTIND_INVALID_ARGUMENT;
+  options->donor.include_life_of_project = include;
+  return CTIND_OK;
+}
+
+ctind_status ctind_options_add_indicator_vocabulary(ctind_options* options,
+                                                    const char* vocabulary,
+                                                    size_t vocabulary_len, const char* code,
+                                                    size_t code_len, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_options_add_indicator_vocabulary";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (options == nullptr) return NullArgument(kFn, "options");
+    std::string name, value;
+    absl::Status status = SetText(kFn, "vocabulary", vocabulary, vocabulary_len, &name);
+    if (status.ok()) status = SetText(kFn, "code", code, code_len, &value);
+    if (!status.ok()) return status;
+    if (name.empty() || value.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(kFn, ": the vocabulary and its code are both non-empty"));
+    }
+    auto& pairs = options->donor.indicator_vocabularies;
+    for (auto& [known, known_code] : pairs) {
+      if (known == name) {
+        known_code = std::move(value);
+        return absl::OkStatus();
+      }
+    }
+    pairs.emplace_back(std::move(name), std::move(value));
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_options_set_language(ctind_options* options, const char* language, size_t len,
+                                        ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_options_set_language";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (options == nullptr) return NullArgument(kFn, "options");
+    return SetText(kFn, "language", language, len, &options->language);
+  });
+}
+
+ctind_status ctind_options_set_title(ctind_options* options, const char* title, size_t len,
+                                     ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_options_set_title";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (options == nullptr) return NullArgument(kFn, "options");
+    return SetText(kFn, "title", title, len, &options->title);
+  });
+}
+
+// Datasets: findings one by one and columns.
+
+ctind_status ctind_dataset_finding_count(const ctind_dataset* dataset, size_t* out) {
+  if (out != nullptr) *out = 0;
+  if (dataset == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  *out = static_cast<size_t>(dataset->value.FindingCount());
+  return CTIND_OK;
+}
+
+ctind_status ctind_dataset_get_finding(const ctind_dataset* dataset, size_t index,
+                                       const ctind_finding** out) {
+  ClearOut(out);
+  if (dataset == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  if (index >= static_cast<size_t>(dataset->value.FindingCount())) return CTIND_INVALID_ARGUMENT;
+  *out = ToCFinding(dataset->value.GetFinding(static_cast<int>(index)));
+  return CTIND_OK;
+}
+
+ctind_status ctind_dataset_append_column_int64(ctind_dataset* dataset, const char* table,
+                                               size_t table_len, const char* field,
+                                               size_t field_len, const int64_t* values,
+                                               const uint8_t* present, size_t n,
+                                               ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_dataset_append_column_int64";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (dataset == nullptr) return NullArgument(kFn, "dataset");
+    ctind::ColumnInput column;
+    absl::Status status = TypedColumn(kFn, values, present, n, ctind::ColumnInput::Kind::kInt64,
+                                      &ctind::ColumnInput::int64s, &column);
+    if (!status.ok()) return status;
+    return AppendColumn(kFn, dataset, table, table_len, field, field_len, std::move(column));
+  });
+}
+
+ctind_status ctind_dataset_append_column_double(ctind_dataset* dataset, const char* table,
+                                                size_t table_len, const char* field,
+                                                size_t field_len, const double* values,
+                                                const uint8_t* present, size_t n,
+                                                ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_dataset_append_column_double";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (dataset == nullptr) return NullArgument(kFn, "dataset");
+    ctind::ColumnInput column;
+    absl::Status status = TypedColumn(kFn, values, present, n, ctind::ColumnInput::Kind::kDouble,
+                                      &ctind::ColumnInput::doubles, &column);
+    if (!status.ok()) return status;
+    return AppendColumn(kFn, dataset, table, table_len, field, field_len, std::move(column));
+  });
+}
+
+ctind_status ctind_dataset_append_column_bool(ctind_dataset* dataset, const char* table,
+                                              size_t table_len, const char* field,
+                                              size_t field_len, const uint8_t* values,
+                                              const uint8_t* present, size_t n,
+                                              ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_dataset_append_column_bool";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (dataset == nullptr) return NullArgument(kFn, "dataset");
+    ctind::ColumnInput column;
+    absl::Status status = TypedColumn(kFn, values, present, n, ctind::ColumnInput::Kind::kBool,
+                                      &ctind::ColumnInput::bools, &column);
+    if (!status.ok()) return status;
+    return AppendColumn(kFn, dataset, table, table_len, field, field_len, std::move(column));
+  });
+}
+
+ctind_status ctind_dataset_append_column_date(ctind_dataset* dataset, const char* table,
+                                              size_t table_len, const char* field,
+                                              size_t field_len, const int32_t* days,
+                                              const uint8_t* present, size_t n,
+                                              ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_dataset_append_column_date";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (dataset == nullptr) return NullArgument(kFn, "dataset");
+    if (days == nullptr && n != 0) return NullArgument(kFn, "days");
+    ctind::ColumnInput column;
+    absl::Status status = TypedColumn(kFn, days, present, n, ctind::ColumnInput::Kind::kDate,
+                                      &ctind::ColumnInput::days, &column);
+    if (!status.ok()) return status;
+    return AppendColumn(kFn, dataset, table, table_len, field, field_len, std::move(column));
+  });
+}
+
+ctind_status ctind_dataset_append_column_string(ctind_dataset* dataset, const char* table,
+                                                size_t table_len, const char* field,
+                                                size_t field_len, const char* const* values,
+                                                const size_t* lens, const uint8_t* present,
+                                                size_t n, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_dataset_append_column_string";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (dataset == nullptr) return NullArgument(kFn, "dataset");
+    if (n != 0 && values == nullptr) return NullArgument(kFn, "values");
+    if (n != 0 && lens == nullptr) return NullArgument(kFn, "lens");
+    ctind::ColumnInput column;
+    column.kind = ctind::ColumnInput::Kind::kText;
+    column.texts.resize(n);
+    column.present = PresentFromC(present, n);
+    for (size_t i = 0; i < n; ++i) {
+      const bool is_present = present == nullptr || present[i] != 0;
+      absl::Status status = TextValue(kFn, values[i], lens[i], is_present, i, &column.texts[i]);
+      if (!status.ok()) return status;
+    }
+    return AppendColumn(kFn, dataset, table, table_len, field, field_len, std::move(column));
+  });
+}
+
+ctind_status ctind_dataset_append_column_string_packed(
+    ctind_dataset* dataset, const char* table, size_t table_len, const char* field,
+    size_t field_len, const char* data, size_t data_len, const uint64_t* offsets,
+    const uint8_t* present, size_t n, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_dataset_append_column_string_packed";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (dataset == nullptr) return NullArgument(kFn, "dataset");
+    std::string_view buffer;
+    absl::Status status = InputString(kFn, "data", data, data_len, &buffer);
+    if (!status.ok()) return status;
+    if (n != 0 && offsets == nullptr) return NullArgument(kFn, "offsets");
+    ctind::ColumnInput column;
+    column.kind = ctind::ColumnInput::Kind::kText;
+    column.texts.resize(n);
+    column.present = PresentFromC(present, n);
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t begin = offsets[i], end = offsets[i + 1];
+      if (begin > end || end > buffer.size()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            kFn, ": offsets ", i, " and ", i + 1, " are ", begin, " and ", end,
+            "; offsets are non-decreasing and at most data_len (", buffer.size(), ")"));
+      }
+      status = TextValue(kFn, buffer.data() + begin, static_cast<size_t>(end - begin),
+                         present == nullptr || present[i] != 0, i, &column.texts[i]);
+      if (!status.ok()) return status;
+    }
+    return AppendColumn(kFn, dataset, table, table_len, field, field_len, std::move(column));
+  });
+}
+
+ctind_status ctind_dataset_end_table(ctind_dataset* dataset, const char* table, size_t table_len,
+                                     const char* source_name, size_t source_name_len,
+                                     const ctind_options* options, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_dataset_end_table";
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (dataset == nullptr) return NullArgument(kFn, "dataset");
+    std::string_view table_name, name;
+    absl::Status status = InputString(kFn, "table", table, table_len, &table_name);
+    if (status.ok()) status = InputString(kFn, "source_name", source_name, source_name_len, &name);
+    if (!status.ok()) return status;
+    std::vector<ctind::ColumnInput> columns;
+    if (auto it = dataset->pending.find(table_name); it != dataset->pending.end()) {
+      columns = std::move(it->second);
+      dataset->pending.erase(it);
+    }
+    const ctind_options& opts = options != nullptr ? *options : DefaultOptions();
+    ctind::IngestOptions ingest;
+    ingest.strict = opts.ingest.strict;
+    return dataset->value.LoadColumns(table_name, columns, name, ingest);
+  });
+}
+
+// Publication.
+
+ctind_status ctind_publish(const ctind_results* raw, const ctind_plan* plan,
+                           const ctind_options* options, ctind_publication** out,
+                           ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_publish";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (raw == nullptr) return NullArgument(kFn, "raw");
+    if (plan == nullptr) return NullArgument(kFn, "plan");
+    if (out == nullptr) return NullArgument(kFn, "out");
+    const ctind_options& opts = options != nullptr ? *options : DefaultOptions();
+    absl::StatusOr<ctind::Publication> publication = PublishWith(raw->value, plan->value, opts);
+    if (!publication.ok()) return publication.status();
+    *out = new ctind_publication{ctind_results{publication->results()},
+                                 ctind_results{publication->raw_with_reasons()}};
+    return absl::OkStatus();
+  });
+}
+
+void ctind_publication_destroy(ctind_publication* publication) { delete publication; }
+
+ctind_status ctind_publication_results(const ctind_publication* publication,
+                                       const ctind_results** out) {
+  ClearOut(out);
+  if (publication == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  *out = &publication->published;
+  return CTIND_OK;
+}
+
+ctind_status ctind_publication_raw_with_reasons(const ctind_publication* publication,
+                                                const ctind_results** out) {
+  ClearOut(out);
+  if (publication == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  *out = &publication->raw_with_reasons;
+  return CTIND_OK;
+}
+
+// Assessment and IPTT.
+
+ctind_status ctind_add_reported_actuals(const ctind_framework* framework,
+                                        const ctind_results* report, ctind_results** out,
+                                        ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_add_reported_actuals";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (framework == nullptr) return NullArgument(kFn, "framework");
+    if (report == nullptr) return NullArgument(kFn, "report");
+    if (out == nullptr) return NullArgument(kFn, "out");
+    absl::StatusOr<ctind::Results> added = ChangedCopy(report->value, [&](v1::Report* copy) {
+      return ctind::AddReportedActuals(framework->value, copy);
+    });
+    if (!added.ok()) return added.status();
+    *out = new ctind_results{*std::move(added)};
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_assess(const ctind_framework* framework, const ctind_results* report,
+                          const ctind_options* options, ctind_results** out,
+                          ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_assess";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (framework == nullptr) return NullArgument(kFn, "framework");
+    if (report == nullptr) return NullArgument(kFn, "report");
+    if (out == nullptr) return NullArgument(kFn, "out");
+    const ctind_options& opts = options != nullptr ? *options : DefaultOptions();
+    absl::StatusOr<ctind::Results> assessed = ChangedCopy(report->value, [&](v1::Report* copy) {
+      return ctind::Assess(framework->value, copy, opts.assess);
+    });
+    if (!assessed.ok()) return assessed.status();
+    *out = new ctind_results{*std::move(assessed)};
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_iptt_build(const ctind_framework* framework, const ctind_results* assessed,
+                              ctind_iptt** out, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_iptt_build";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (framework == nullptr) return NullArgument(kFn, "framework");
+    if (assessed == nullptr) return NullArgument(kFn, "assessed");
+    if (out == nullptr) return NullArgument(kFn, "out");
+    absl::StatusOr<v1::Iptt> iptt = ctind::BuildIptt(framework->value, assessed->value.proto());
+    if (!iptt.ok()) return iptt.status();
+    *out = new ctind_iptt{*std::move(iptt)};
+    return absl::OkStatus();
+  });
+}
+
+void ctind_iptt_destroy(ctind_iptt* iptt) { delete iptt; }
+
+ctind_status ctind_iptt_to_csv(const ctind_iptt* iptt, char** out_data, size_t* out_len,
+                               ctind_error** out_error) {
+  return RenderOut("ctind_iptt_to_csv", "iptt", iptt, out_data, out_len, out_error,
+                   [](const ctind_iptt& i) { return ctind::RenderIpttCsv(i.value); });
+}
+
+ctind_status ctind_iptt_serialize(const ctind_iptt* iptt, ctind_format format, char** out_data,
+                                  size_t* out_len, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_iptt_serialize";
+  ClearOut(out_data, out_len);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (iptt == nullptr) return NullArgument(kFn, "iptt");
+    absl::Status status = CheckOwnedOut(kFn, out_data, out_len);
+    if (!status.ok()) return status;
+    absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
+    if (!proto_format.ok()) return proto_format.status();
+    return CopyOut(ctind::SerializeDefinition(iptt->value, *proto_format), out_data, out_len);
+  });
+}
+
+// Documents and the donor renderers.
+
+void ctind_document_destroy(ctind_document* document) { delete document; }
+
+ctind_status ctind_document_text(const ctind_document* document, const char** out_data,
+                                 size_t* out_len) {
+  return BorrowField(document, out_data, out_len,
+                     [](const ctind_document& d) -> const std::string& { return d.value.text; });
+}
+
+ctind_status ctind_document_note_count(const ctind_document* document, size_t* out) {
+  if (out != nullptr) *out = 0;
+  if (document == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  *out = document->value.notes.size();
+  return CTIND_OK;
+}
+
+ctind_status ctind_document_note(const ctind_document* document, size_t index,
+                                 const char** out_data, size_t* out_len) {
+  ClearOut(out_data);
+  if (out_len != nullptr) *out_len = 0;
+  if (document == nullptr || out_data == nullptr || out_len == nullptr ||
+      index >= document->value.notes.size()) {
+    return CTIND_INVALID_ARGUMENT;
+  }
+  return Borrow(document->value.notes[index], out_data, out_len);
+}
+
+ctind_status ctind_render_iati(const ctind_framework* framework, const ctind_results* publication,
+                               const ctind_options* options, ctind_document** out,
+                               ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_render_iati";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
+    if (framework == nullptr) return NullArgument(kFn, "framework");
+    if (publication == nullptr) return NullArgument(kFn, "publication");
+    if (out == nullptr) return NullArgument(kFn, "out");
+    const ctind_options& opts = options != nullptr ? *options : DefaultOptions();
+    absl::StatusOr<ctind::DonorDocument> document = ctind::RenderIati(
+        framework->value, publication->value.proto(), opts.donor, diagnostics);
+    if (!document.ok()) return document.status();
+    *out = new ctind_document{*std::move(document)};
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_dhis2_mapping_load(const char* data, size_t len, ctind_format format,
+                                      const char* file_name, size_t file_name_len,
+                                      ctind_dhis2_mapping** out, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_dhis2_mapping_load";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
+    std::string_view bytes, name;
+    absl::Status status = InputString(kFn, "data", data, len, &bytes);
+    if (status.ok()) status = InputString(kFn, "file_name", file_name, file_name_len, &name);
+    if (!status.ok()) return status;
+    if (out == nullptr) return NullArgument(kFn, "out");
+    absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
+    if (!proto_format.ok()) return proto_format.status();
+    absl::StatusOr<ctind::Dhis2Mapping> mapping =
+        ctind::Dhis2Mapping::Parse(bytes, *proto_format, name, diagnostics);
+    if (!mapping.ok()) return mapping.status();
+    *out = new ctind_dhis2_mapping{*std::move(mapping)};
+    return absl::OkStatus();
+  });
+}
+
+void ctind_dhis2_mapping_destroy(ctind_dhis2_mapping* mapping) { delete mapping; }
+
+ctind_status ctind_render_dhis2(const ctind_results* publication,
+                                const ctind_dhis2_mapping* mapping, ctind_document** out,
+                                ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_render_dhis2";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
+    if (publication == nullptr) return NullArgument(kFn, "publication");
+    if (mapping == nullptr) return NullArgument(kFn, "mapping");
+    if (out == nullptr) return NullArgument(kFn, "out");
+    absl::StatusOr<ctind::DonorDocument> document =
+        ctind::RenderDhis2(publication->value.proto(), mapping->value, diagnostics);
+    if (!document.ok()) return document.status();
+    *out = new ctind_document{*std::move(document)};
+    return absl::OkStatus();
+  });
+}
+
+ctind_status ctind_render_html(const ctind_framework* framework, const ctind_results* publication,
+                               const ctind_iptt* iptt, const ctind_quality* quality,
+                               const ctind_schema* schema, const ctind_options* options,
+                               char** out_data, size_t* out_len, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_render_html";
+  ClearOut(out_data, out_len);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (framework == nullptr) return NullArgument(kFn, "framework");
+    if (publication == nullptr) return NullArgument(kFn, "publication");
+    if (iptt == nullptr) return NullArgument(kFn, "iptt");
+    absl::Status status = CheckOwnedOut(kFn, out_data, out_len);
+    if (!status.ok()) return status;
+    const ctind_options& opts = options != nullptr ? *options : DefaultOptions();
+    ctind::HtmlOptions html;
+    html.language = opts.language;
+    html.title = opts.title;
+    html.schema = schema != nullptr ? &schema->value : nullptr;
+    absl::StatusOr<std::string> text =
+        ctind::RenderHtml(framework->value, publication->value.proto(), iptt->value,
+                          quality != nullptr ? &quality->value : nullptr, html);
+    if (!text.ok()) return text.status();
+    return CopyOut(*text, out_data, out_len);
+  });
+}
+
+// Data quality.
+
+ctind_status ctind_quality_check(const ctind_dataset* dataset, const ctind_framework* framework,
+                                 const ctind_options* options, ctind_quality** out,
+                                 ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_quality_check";
+  ClearOut(out);
+  return Run(kFn, out_error, [&](ctind::Diagnostics* diagnostics) -> absl::Status {
+    if (dataset == nullptr) return NullArgument(kFn, "dataset");
+    if (out == nullptr) return NullArgument(kFn, "out");
+    const ctind_options& opts = options != nullptr ? *options : DefaultOptions();
+    ctind::QualityOptions quality;
+    quality.with_record_keys = opts.with_record_keys;
+    quality.max_record_keys = opts.max_record_keys;
+    quality.as_of = opts.evaluate.as_of;
+    absl::StatusOr<ctind::QualityReport> report = ctind::CheckQuality(
+        dataset->value, framework != nullptr ? &framework->value : nullptr, quality, diagnostics);
+    if (!report.ok()) return report.status();
+    *out = new ctind_quality{*std::move(report)};
+    return absl::OkStatus();
+  });
+}
+
+void ctind_quality_destroy(ctind_quality* quality) { delete quality; }
+
+ctind_status ctind_quality_finding_count(const ctind_quality* quality, size_t* out) {
+  if (out != nullptr) *out = 0;
+  if (quality == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  *out = static_cast<size_t>(quality->value.proto().findings_size());
+  return CTIND_OK;
+}
+
+ctind_status ctind_quality_get_finding(const ctind_quality* quality, size_t index,
+                                       const ctind_finding** out) {
+  ClearOut(out);
+  if (quality == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  return FindingAt(quality->value.proto().findings(), index, out);
+}
+
+ctind_status ctind_quality_to_json(const ctind_quality* quality, char** out_data,
+                                   size_t* out_len, ctind_error** out_error) {
+  return RenderOut("ctind_quality_to_json", "quality", quality, out_data, out_len, out_error,
+                   [](const ctind_quality& q) { return ctind::RenderQualityJson(q.value); });
+}
+
+ctind_status ctind_quality_to_csv(const ctind_quality* quality, char** out_data, size_t* out_len,
+                                  ctind_error** out_error) {
+  return RenderOut("ctind_quality_to_csv", "quality", quality, out_data, out_len, out_error,
+                   [](const ctind_quality& q) { return ctind::RenderQualityCsv(q.value); });
+}
+
+ctind_status ctind_quality_to_table(const ctind_quality* quality, char** out_data,
+                                    size_t* out_len, ctind_error** out_error) {
+  return RenderOut("ctind_quality_to_table", "quality", quality, out_data, out_len, out_error,
+                   [](const ctind_quality& q) { return ctind::RenderQualityTable(q.value); });
+}
+
+ctind_status ctind_quality_serialize(const ctind_quality* quality, ctind_format format,
+                                     char** out_data, size_t* out_len, ctind_error** out_error) {
+  static constexpr char kFn[] = "ctind_quality_serialize";
+  ClearOut(out_data, out_len);
+  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (quality == nullptr) return NullArgument(kFn, "quality");
+    absl::Status status = CheckOwnedOut(kFn, out_data, out_len);
+    if (!status.ok()) return status;
+    absl::StatusOr<ctind::ProtoFormat> proto_format = FormatFromC(format);
+    if (!proto_format.ok()) return proto_format.status();
+    return CopyOut(ctind::SerializeDefinition(quality->value.proto(), *proto_format), out_data,
+                   out_len);
+  });
+}
+
+ctind_status ctind_quality_table_count(const ctind_quality* quality, size_t* out) {
+  if (out != nullptr) *out = 0;
+  if (quality == nullptr || out == nullptr) return CTIND_INVALID_ARGUMENT;
+  *out = quality->value.tables().size();
+  return CTIND_OK;
+}
+
+ctind_status ctind_quality_table(const ctind_quality* quality, size_t table,
+                                 const char** out_name, size_t* out_name_len, bool* out_loaded,
+                                 int64_t* out_rows) {
+  ClearOut(out_name);
+  if (out_name_len != nullptr) *out_name_len = 0;
+  if (out_loaded != nullptr) *out_loaded = false;
+  if (out_rows != nullptr) *out_rows = 0;
+  if (quality == nullptr || table >= quality->value.tables().size()) {
+    return CTIND_INVALID_ARGUMENT;
+  }
+  const ctind::TableCompleteness& t = quality->value.tables()[table];
+  if (out_name != nullptr) *out_name = t.table.c_str();
+  if (out_name_len != nullptr) *out_name_len = t.table.size();
+  if (out_loaded != nullptr) *out_loaded = t.loaded;
+  if (out_rows != nullptr) *out_rows = t.rows;
+  return CTIND_OK;
+}
+
+ctind_status ctind_quality_field_count(const ctind_quality* quality, size_t table, size_t* out) {
+  if (out != nullptr) *out = 0;
+  if (quality == nullptr || out == nullptr || table >= quality->value.tables().size()) {
+    return CTIND_INVALID_ARGUMENT;
+  }
+  *out = quality->value.tables()[table].fields.size();
+  return CTIND_OK;
+}
+
+ctind_status ctind_quality_field(const ctind_quality* quality, size_t table, size_t field,
+                                 const char** out_name, size_t* out_name_len, bool* out_required,
+                                 int64_t* out_present, int64_t* out_missing,
+                                 int64_t* out_invalid) {
+  ClearOut(out_name);
+  if (out_name_len != nullptr) *out_name_len = 0;
+  if (out_required != nullptr) *out_required = false;
+  if (out_present != nullptr) *out_present = 0;
+  if (out_missing != nullptr) *out_missing = 0;
+  if (out_invalid != nullptr) *out_invalid = 0;
+  if (quality == nullptr || table >= quality->value.tables().size() ||
+      field >= quality->value.tables()[table].fields.size()) {
+    return CTIND_INVALID_ARGUMENT;
+  }
+  const ctind::FieldCompleteness& f = quality->value.tables()[table].fields[field];
+  if (out_name != nullptr) *out_name = f.field.c_str();
+  if (out_name_len != nullptr) *out_name_len = f.field.size();
+  if (out_required != nullptr) *out_required = f.required;
+  if (out_present != nullptr) *out_present = f.present;
+  if (out_missing != nullptr) *out_missing = f.missing;
+  if (out_invalid != nullptr) *out_invalid = f.invalid;
+  return CTIND_OK;
+}
+
+// Findings (read-only).
+
+ctind_status ctind_finding_rule(const ctind_finding* finding, const char** out_data,
+                                size_t* out_len) {
+  return BorrowField(finding, out_data, out_len, [](const ctind_finding& f) -> const std::string& {
+    return FindingOf(&f)->rule();
+  });
+}
+
+ctind_severity ctind_finding_severity(const ctind_finding* finding) {
+  if (finding == nullptr) return CTIND_SEVERITY_UNSPECIFIED;
+  const int severity = FindingOf(finding)->severity();
+  if (severity < CTIND_SEVERITY_INFO || severity > CTIND_SEVERITY_ERROR) {
+    return CTIND_SEVERITY_UNSPECIFIED;
+  }
+  return static_cast<ctind_severity>(severity);
+}
+
+ctind_status ctind_finding_table(const ctind_finding* finding, const char** out_data,
+                                 size_t* out_len) {
+  return BorrowField(finding, out_data, out_len, [](const ctind_finding& f) -> const std::string& {
+    return FindingOf(&f)->table();
+  });
+}
+
+ctind_status ctind_finding_field(const ctind_finding* finding, const char** out_data,
+                                 size_t* out_len) {
+  return BorrowField(finding, out_data, out_len, [](const ctind_finding& f) -> const std::string& {
+    return FindingOf(&f)->field();
+  });
+}
+
+ctind_status ctind_finding_indicator_id(const ctind_finding* finding, const char** out_data,
+                                        size_t* out_len) {
+  return BorrowField(finding, out_data, out_len, [](const ctind_finding& f) -> const std::string& {
+    return FindingOf(&f)->indicator_id();
+  });
+}
+
+int64_t ctind_finding_count(const ctind_finding* finding) {
+  return finding == nullptr ? 0 : FindingOf(finding)->count();
+}
+
+bool ctind_finding_share(const ctind_finding* finding, double* out) {
+  if (finding == nullptr || out == nullptr || !FindingOf(finding)->has_share()) return false;
+  *out = FindingOf(finding)->share();
+  return true;
+}
+
+ctind_status ctind_finding_message(const ctind_finding* finding, const char** out_data,
+                                   size_t* out_len) {
+  return BorrowField(finding, out_data, out_len, [](const ctind_finding& f) -> const std::string& {
+    return FindingOf(&f)->message();
+  });
+}
+
+ctind_status ctind_finding_file(const ctind_finding* finding, const char** out_data,
+                                size_t* out_len) {
+  return BorrowField(finding, out_data, out_len, [](const ctind_finding& f) -> const std::string& {
+    return FindingOf(&f)->file();
+  });
+}
+
+int64_t ctind_finding_line(const ctind_finding* finding) {
+  return finding == nullptr ? 0 : FindingOf(finding)->line();
+}
+
+int64_t ctind_finding_column(const ctind_finding* finding) {
+  return finding == nullptr ? 0 : FindingOf(finding)->column();
+}
+
+size_t ctind_finding_record_key_count(const ctind_finding* finding) {
+  return finding == nullptr ? 0 : static_cast<size_t>(FindingOf(finding)->record_keys_size());
+}
+
+ctind_status ctind_finding_record_key(const ctind_finding* finding, size_t index,
+                                      const char** out_data, size_t* out_len) {
+  ClearOut(out_data);
+  if (out_len != nullptr) *out_len = 0;
+  if (finding == nullptr || out_data == nullptr || out_len == nullptr ||
+      index >= static_cast<size_t>(FindingOf(finding)->record_keys_size())) {
+    return CTIND_INVALID_ARGUMENT;
+  }
+  return Borrow(FindingOf(finding)->record_keys(static_cast<int>(index)), out_data, out_len);
 }
 
 }  // extern "C"

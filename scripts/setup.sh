@@ -14,6 +14,8 @@ packages=(
   # Python (Debian's interpreter, for the binding and its tests)
   # the disclosure attacker test (an LP solver; tests only)
   libglpk-dev
+  # the C ABI check against abi/libctind.abi (abidw, abidiff)
+  abigail-tools
   python3 python3-pytest python3-protobuf
   # the HTML report's browser test (headless Chromium, PNG reading)
   chromium python3-pil

@@ -14,10 +14,13 @@
 #ifndef CTIND_DATASET_H_
 #define CTIND_DATASET_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "ctind/mapping.h"
@@ -41,6 +44,34 @@ struct IngestOptions {
   // load as the schema says. A mapping validated against another Schema
   // object is validated again against the dataset's schema at each load.
   std::optional<CsvMapping> mapping;
+};
+
+// The values of one field of a table given in code rather than as CSV text
+// (Dataset::LoadColumns). Only the vector of `kind` is read.
+struct ColumnInput {
+  enum class Kind { kText, kInt64, kDouble, kBool, kDate };
+  // The field's name in the schema.
+  std::string field;
+  Kind kind = Kind::kText;
+  // kText, for a field of any type: each value read exactly as the same
+  // text in a CSV cell of the field (the schema's input format; "" is
+  // missing). Must be well-formed UTF-8.
+  std::vector<std::string> texts;
+  // kInt64: INT64 fields; outside min / max is invalid.
+  std::vector<int64_t> int64s;
+  // kDouble: DOUBLE fields; not finite or outside min / max is invalid.
+  std::vector<double> doubles;
+  // kBool: BOOL fields; 0 false, 1 true, any other value invalid.
+  std::vector<uint8_t> bools;
+  // kDate: DATE fields, days since 1970-01-01; outside 0001-01-01 ..
+  // 9999-12-31 or the field's min_date / max_date is invalid.
+  std::vector<int32_t> days;
+  // One per value, false for a missing value (its value is not read);
+  // empty when every value is present.
+  std::vector<bool> present;
+
+  // The number of values (rows): the size of the vector of `kind`.
+  size_t size() const;
 };
 
 namespace internal {
@@ -70,6 +101,23 @@ class Dataset {
   absl::Status LoadCsv(std::string_view table, std::string_view bytes,
                        std::string_view file_name,
                        const IngestOptions& options = {});
+
+  // Loads `table` from columns of values, one per field given (a field not
+  // given is missing in every row), with the checks, findings and strict
+  // mode of LoadCsv: an invalid value is kept as invalid and tallied into
+  // an "invalid_value" finding, repeated keys into "duplicate_key".
+  // Findings name `source_name` as their file, with no line or column (the
+  // message names the first data row). A mapping in `options` does not
+  // apply, nor does ignore_unknown_columns.
+  // Errors: NotFound for an unknown table or field; FailedPrecondition when
+  // the table is already loaded; InvalidArgument for a field given twice, a
+  // kind that does not fit the field's type, columns of unequal lengths
+  // (or `present` of another length), a required field not given, text
+  // that is not well-formed UTF-8, and in strict mode the first invalid
+  // value or repeated key ("source: data row N: ..."). On error the table
+  // is left empty and no finding of this load is kept.
+  absl::Status LoadColumns(std::string_view table, const std::vector<ColumnInput>& columns,
+                           std::string_view source_name, const IngestOptions& options = {});
 
   const Schema& schema() const;
   // Rows of `table`; -1 when the schema has no such table.

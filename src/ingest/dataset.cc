@@ -18,6 +18,7 @@
 #include "ingest/columns.h"
 #include "ingest/csv_reader.h"
 #include "ingest/mapping_internal.h"
+#include "ingest/utf8.h"
 #include "ingest/value_parser.h"
 #include "model/model_internal.h"
 
@@ -47,8 +48,11 @@ namespace {
 // First occurrence and count of one kind of value problem in one column.
 struct ProblemTally {
   int64_t count = 0;
+  // Where the first one is: line and column of a CSV cell, or 0 and the
+  // 1-based data row for values loaded as columns.
   int64_t line = 0;
   int64_t column = 0;
+  int64_t row = 0;
   std::string first_reason;
 };
 
@@ -72,14 +76,199 @@ std::string NameList(const std::vector<std::string>& names, size_t limit) {
   return out;
 }
 
-// Loads one CSV into one table's columns. Structural problems return an
-// error; value problems are tallied into findings (or returned, strict).
-class CsvTableLoader {
+TableData EmptyTable(const v1::Table& table);
+
+// What loading a table from CSV and from columns share: the parsers of its
+// fields, the tally of invalid values, the key checks and the findings.
+class TableLoader {
  public:
-  CsvTableLoader(const SchemaRep& schema, const v1::Table& table, TableInput input,
-                 std::string file_name, const IngestOptions& options)
+  TableLoader(const SchemaRep& schema, const v1::Table& table, TableInput input,
+              std::string file_name, const IngestOptions& options)
       : schema_(schema), table_(table), input_(std::move(input)),
         file_name_(std::move(file_name)), options_(options) {}
+
+ protected:
+  static constexpr int64_t kMaxRows = int64_t{1} << 31;
+
+  // An empty table with a parser per field; the tallies reset.
+  absl::Status Start(TableData* data, std::vector<ValueParser>* parsers) {
+    *data = EmptyTable(table_);
+    parsers->clear();
+    parsers->reserve(table_.fields_size());
+    for (int f = 0; f < table_.fields_size(); ++f) {
+      const v1::Field& field = table_.fields(f);
+      absl::StatusOr<ValueParser> parser = ValueParser::Create(
+          field, schema_.FindCodeList(field.code_list()), input_.fields[f].encoding);
+      if (!parser.ok()) return parser.status();
+      parsers->push_back(std::move(*parser));
+    }
+    tallies_.assign(table_.fields_size(), ProblemTally());
+    return absl::OkStatus();
+  }
+
+  // Counts an invalid value of field `f`, remembering where the first is.
+  void Tally(int f, int64_t line, int64_t column, int64_t row, const std::string& why) {
+    ProblemTally& tally = tallies_[f];
+    if (tally.count++ == 0) {
+      tally.line = line;
+      tally.column = column;
+      tally.row = row;
+      tally.first_reason = why;
+    }
+  }
+
+  // Key checks and value findings of a fully read table, which is then
+  // marked loaded.
+  absl::Status Finish(TableData* data, std::vector<v1::Finding>* findings) {
+    absl::Status status = CheckKeys(*data, findings);
+    if (!status.ok()) return status;
+    AddValueFindings(*data, findings);
+    data->loaded = true;
+    return absl::OkStatus();
+  }
+
+  // "field 'x'", with the column it is read from when that has another name.
+  std::string FieldNamed(int f) const {
+    const std::string& name = table_.fields(f).name();
+    const std::string& column = input_.fields[f].column;
+    if (column == name) return absl::StrCat("field '", name, "'");
+    return absl::StrCat("field '", name, "' (column '", column, "')");
+  }
+
+  // Duplicate keys: a finding (an error in strict mode). A key with a
+  // missing part is reported as such and not compared.
+  absl::Status CheckKeys(const TableData& data, std::vector<v1::Finding>* findings) {
+    if (table_.key_size() == 0 || data.rows == 0) return absl::OkStatus();
+    std::vector<const Column*> key_columns;
+    for (const std::string& k : table_.key()) key_columns.push_back(&data.columns[data.FieldIndex(k)]);
+    // Each key part as 64 bits: strings by dictionary id (unique per
+    // distinct value), numbers by value or bit pattern.
+    auto part = [](const Column& c, int64_t r) -> uint64_t {
+      switch (c.type) {
+        case v1::INT64: return static_cast<uint64_t>(c.int64s[r]);
+        case v1::DOUBLE: {
+          uint64_t bits;
+          std::memcpy(&bits, &c.doubles[r], sizeof bits);
+          return bits;
+        }
+        default: return static_cast<uint64_t>(static_cast<uint32_t>(c.int32s[r]));
+      }
+    };
+    absl::flat_hash_map<std::string, int64_t> seen_multi;
+    absl::flat_hash_map<uint64_t, int64_t> seen_single;
+    if (key_columns.size() == 1) {
+      seen_single.reserve(static_cast<size_t>(data.rows));
+    } else {
+      seen_multi.reserve(static_cast<size_t>(data.rows));
+    }
+    int64_t duplicates = 0, missing = 0;
+    std::string key;
+    for (int64_t r = 0; r < data.rows; ++r) {
+      bool complete = true;
+      for (const Column* c : key_columns) complete = complete && c->states[r] == ValueState::kPresent;
+      if (!complete) {
+        ++missing;
+        continue;
+      }
+      int64_t first_row = -1;
+      if (key_columns.size() == 1) {
+        auto [it, inserted] = seen_single.emplace(part(*key_columns[0], r), r);
+        if (!inserted) first_row = it->second;
+      } else {
+        key.clear();
+        for (const Column* c : key_columns) {
+          const uint64_t v = part(*c, r);
+          key.append(reinterpret_cast<const char*>(&v), sizeof v);
+        }
+        auto [it, inserted] = seen_multi.emplace(key, r);
+        if (!inserted) first_row = it->second;
+      }
+      if (first_row >= 0) {
+        if (options_.strict) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              file_name_, ": data row ", r + 1, " repeats the key (",
+              absl::StrJoin(table_.key(), ", "), ") of data row ", first_row + 1,
+              " (strict ingest rejects duplicate keys)"));
+        }
+        ++duplicates;
+      }
+    }
+    const std::string key_names = absl::StrJoin(table_.key(), ", ");
+    if (duplicates > 0) {
+      findings->push_back(MakeFinding(
+          "duplicate_key", v1::ERROR, "", duplicates, data.rows,
+          absl::StrCat(duplicates, " records of table '", table_.name(),
+                       "' repeat the key (", key_names, ") of an earlier record")));
+    }
+    if (missing > 0) {
+      findings->push_back(MakeFinding(
+          "missing_key", v1::ERROR, "", missing, data.rows,
+          absl::StrCat(missing, " records of table '", table_.name(),
+                       "' have no complete key (", key_names, ")")));
+    }
+    return absl::OkStatus();
+  }
+
+  void AddValueFindings(const TableData& data, std::vector<v1::Finding>* findings) {
+    for (int f = 0; f < table_.fields_size(); ++f) {
+      const ProblemTally& tally = tallies_[f];
+      if (tally.count == 0) continue;
+      const v1::Field& field = table_.fields(f);
+      // A multi-valued value keeps its valid items; only a value with none
+      // counts as missing. Values loaded as columns have a data row, not a
+      // line.
+      const std::string where =
+          tally.line > 0 ? absl::StrCat("at line ", tally.line,
+                                        field.multi_valued() ? absl::StrCat(", column ", tally.column)
+                                                             : std::string())
+                         : absl::StrCat("in data row ", tally.row);
+      const std::string what =
+          field.multi_valued()
+              ? absl::StrCat(tally.count, " values of ", FieldNamed(f),
+                             " have items that are not codes of list '", field.code_list(),
+                             "': those items are left out, and a value with no valid item "
+                             "counts as missing; the first, ",
+                             where, ": ", tally.first_reason)
+              : absl::StrCat(tally.count, " values of ", FieldNamed(f),
+                             " are invalid and count as missing; the first, ", where, ": ",
+                             tally.first_reason);
+      v1::Finding finding = MakeFinding("invalid_value", v1::WARNING, field.name(), tally.count,
+                                        data.rows, what);
+      if (tally.line > 0) {
+        finding.set_line(tally.line);
+        finding.set_column(tally.column);
+      }
+      findings->push_back(std::move(finding));
+    }
+  }
+
+  v1::Finding MakeFinding(const char* rule, v1::Severity severity, const std::string& field,
+                          int64_t count, int64_t rows, std::string message) const {
+    v1::Finding finding;
+    finding.set_rule(rule);
+    finding.set_severity(severity);
+    finding.set_table(table_.name());
+    finding.set_field(field);
+    finding.set_count(count);
+    if (rows > 0) finding.set_share(static_cast<double>(count) / static_cast<double>(rows));
+    finding.set_message(std::move(message));
+    finding.set_file(file_name_);
+    return finding;
+  }
+
+  const SchemaRep& schema_;
+  const v1::Table& table_;
+  TableInput input_;
+  std::string file_name_;
+  IngestOptions options_;
+  std::vector<ProblemTally> tallies_;
+};
+
+// Loads one CSV into one table's columns. Structural problems return an
+// error; value problems are tallied into findings (or returned, strict).
+class CsvTableLoader : private TableLoader {
+ public:
+  using TableLoader::TableLoader;
 
   absl::Status Load(std::string_view bytes, TableData* out,
                     std::vector<v1::Finding>* findings) {
@@ -99,22 +288,9 @@ class CsvTableLoader {
     if (!status.ok()) return status;
 
     TableData data;
-    data.table = &table_;
-    data.columns.resize(table_.fields_size());
     std::vector<ValueParser> parsers;
-    parsers.reserve(table_.fields_size());
-    for (int f = 0; f < table_.fields_size(); ++f) {
-      const v1::Field& field = table_.fields(f);
-      Column& column = data.columns[f];
-      column.field = &field;
-      column.type = field.type();
-      column.multi_valued = field.multi_valued();
-      absl::StatusOr<ValueParser> parser = ValueParser::Create(
-          field, schema_.FindCodeList(field.code_list()), input_.fields[f].encoding);
-      if (!parser.ok()) return parser.status();
-      parsers.push_back(std::move(*parser));
-    }
-    tallies_.assign(table_.fields_size(), ProblemTally());
+    status = Start(&data, &parsers);
+    if (!status.ok()) return status;
 
     const size_t width = header_width_;
     std::string why;
@@ -144,12 +320,7 @@ class CsvTableLoader {
                 file_name_, ":", cell.line, ":", cell.column, ": ", FieldNamed(f), ": ", why,
                 " (strict ingest rejects invalid values)"));
           }
-          ProblemTally& tally = tallies_[f];
-          if (tally.count++ == 0) {
-            tally.line = cell.line;
-            tally.column = cell.column;
-            tally.first_reason = why;
-          }
+          Tally(f, cell.line, cell.column, 0, why);
         }
       }
       ++data.rows;
@@ -159,17 +330,13 @@ class CsvTableLoader {
             " rows in one table"));
       }
     }
-    status = CheckKeys(data, findings);
+    status = Finish(&data, findings);
     if (!status.ok()) return status;
-    AddValueFindings(data, findings);
-    data.loaded = true;
     *out = std::move(data);
     return absl::OkStatus();
   }
 
  private:
-  static constexpr int64_t kMaxRows = int64_t{1} << 31;
-
   absl::Status MapHeader(const CsvRecord& header) {
     header_width_ = header.fields.size();
     absl::flat_hash_map<std::string, int> column_index;
@@ -279,136 +446,174 @@ class CsvTableLoader {
     return {};
   }
 
-  // "field 'x'", with the column it is read from when that has another name.
-  std::string FieldNamed(int f) const {
-    const std::string& name = table_.fields(f).name();
-    const std::string& column = input_.fields[f].column;
-    if (column == name) return absl::StrCat("field '", name, "'");
-    return absl::StrCat("field '", name, "' (column '", column, "')");
-  }
+  size_t header_width_ = 0;
+  std::vector<int> column_of_field_;  // field index → CSV column, or -1
+};
 
-  // Duplicate keys: a finding (an error in strict mode). A key with a
-  // missing part is reported as such and not compared.
-  absl::Status CheckKeys(const TableData& data, std::vector<v1::Finding>* findings) {
-    if (table_.key_size() == 0 || data.rows == 0) return absl::OkStatus();
-    std::vector<const Column*> key_columns;
-    for (const std::string& k : table_.key()) key_columns.push_back(&data.columns[data.FieldIndex(k)]);
-    // Each key part as 64 bits: strings by dictionary id (unique per
-    // distinct value), numbers by value or bit pattern.
-    auto part = [](const Column& c, int64_t r) -> uint64_t {
-      switch (c.type) {
-        case v1::INT64: return static_cast<uint64_t>(c.int64s[r]);
-        case v1::DOUBLE: {
-          uint64_t bits;
-          std::memcpy(&bits, &c.doubles[r], sizeof bits);
-          return bits;
+// Loads one table from columns of values (Dataset::LoadColumns).
+class ColumnsTableLoader : private TableLoader {
+ public:
+  using TableLoader::TableLoader;
+
+  absl::Status Load(const std::vector<ColumnInput>& columns, TableData* out,
+                    std::vector<v1::Finding>* findings) {
+    // Which input column holds each field, and the common length.
+    std::vector<const ColumnInput*> input_of_field(table_.fields_size(), nullptr);
+    std::optional<size_t> rows;
+    const ColumnInput* first = nullptr;
+    for (const ColumnInput& c : columns) {
+      int f = -1;
+      for (int i = 0; i < table_.fields_size(); ++i) {
+        if (table_.fields(i).name() == c.field) f = i;
+      }
+      if (f < 0) {
+        std::vector<std::string> names;
+        for (const v1::Field& field : table_.fields()) names.push_back(field.name());
+        return absl::NotFoundError(absl::StrCat(file_name_, ": table '", table_.name(),
+                                                "' has no field ", Quoted(c.field),
+                                                DidYouMean(c.field, names)));
+      }
+      if (input_of_field[f] != nullptr) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            file_name_, ": field '", c.field, "' of table '", table_.name(), "' is given twice"));
+      }
+      absl::Status status = CheckKind(table_.fields(f), c);
+      if (!status.ok()) return status;
+      if (!c.present.empty() && c.present.size() != c.size()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            file_name_, ": field '", c.field, "' has ", c.size(), " values but ",
+            c.present.size(), " present flags"));
+      }
+      if (!rows.has_value()) {
+        rows = c.size();
+        first = &c;
+      } else if (c.size() != *rows) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            file_name_, ": field '", c.field, "' has ", c.size(), " values but field '",
+            first->field, "' has ", *rows, "; every column of table '", table_.name(),
+            "' has one value per row"));
+      }
+      input_of_field[f] = &c;
+    }
+    for (int f = 0; f < table_.fields_size(); ++f) {
+      if (input_of_field[f] == nullptr && table_.fields(f).required()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            file_name_, ": required field '", table_.fields(f).name(), "' of table '",
+            table_.name(), "' is not given"));
+      }
+    }
+    const int64_t row_count = static_cast<int64_t>(rows.value_or(0));
+    if (row_count > kMaxRows) {
+      return absl::ResourceExhaustedError(
+          absl::StrCat(file_name_, ": more than ", kMaxRows, " rows in one table"));
+    }
+
+    for (int f = 0; f < table_.fields_size(); ++f) {
+      if (input_of_field[f] == nullptr) continue;
+      absl::Status status = CheckUtf8(f, *input_of_field[f]);
+      if (!status.ok()) return status;
+    }
+
+    TableData data;
+    std::vector<ValueParser> parsers;
+    absl::Status status = Start(&data, &parsers);
+    if (!status.ok()) return status;
+    std::string why;
+    for (int f = 0; f < table_.fields_size(); ++f) {
+      Column& column = data.columns[f];
+      const ColumnInput* input = input_of_field[f];
+      for (int64_t r = 0; r < row_count; ++r) {
+        if (input == nullptr || (!input->present.empty() && !input->present[r])) {
+          parsers[f].AppendMissing(&column);
+          continue;
         }
-        default: return static_cast<uint64_t>(static_cast<uint32_t>(c.int32s[r]));
-      }
-    };
-    absl::flat_hash_map<std::string, int64_t> seen_multi;
-    absl::flat_hash_map<uint64_t, int64_t> seen_single;
-    if (key_columns.size() == 1) {
-      seen_single.reserve(static_cast<size_t>(data.rows));
-    } else {
-      seen_multi.reserve(static_cast<size_t>(data.rows));
-    }
-    int64_t duplicates = 0, missing = 0;
-    std::string key;
-    for (int64_t r = 0; r < data.rows; ++r) {
-      bool complete = true;
-      for (const Column* c : key_columns) complete = complete && c->states[r] == ValueState::kPresent;
-      if (!complete) {
-        ++missing;
-        continue;
-      }
-      int64_t first_row = -1;
-      if (key_columns.size() == 1) {
-        auto [it, inserted] = seen_single.emplace(part(*key_columns[0], r), r);
-        if (!inserted) first_row = it->second;
-      } else {
-        key.clear();
-        for (const Column* c : key_columns) {
-          const uint64_t v = part(*c, r);
-          key.append(reinterpret_cast<const char*>(&v), sizeof v);
+        if (!AppendValue(*input, r, &parsers[f], &column, &why)) {
+          if (options_.strict) {
+            return absl::InvalidArgumentError(absl::StrCat(
+                file_name_, ": data row ", r + 1, ": ", FieldNamed(f), ": ", why,
+                " (strict ingest rejects invalid values)"));
+          }
+          Tally(f, 0, 0, r + 1, why);
         }
-        auto [it, inserted] = seen_multi.emplace(key, r);
-        if (!inserted) first_row = it->second;
-      }
-      if (first_row >= 0) {
-        if (options_.strict) {
-          return absl::InvalidArgumentError(absl::StrCat(
-              file_name_, ": data row ", r + 1, " repeats the key (",
-              absl::StrJoin(table_.key(), ", "), ") of data row ", first_row + 1,
-              " (strict ingest rejects duplicate keys)"));
-        }
-        ++duplicates;
       }
     }
-    const std::string key_names = absl::StrJoin(table_.key(), ", ");
-    if (duplicates > 0) {
-      findings->push_back(MakeFinding(
-          "duplicate_key", v1::ERROR, "", duplicates, data.rows,
-          absl::StrCat(duplicates, " records of table '", table_.name(),
-                       "' repeat the key (", key_names, ") of an earlier record")));
-    }
-    if (missing > 0) {
-      findings->push_back(MakeFinding(
-          "missing_key", v1::ERROR, "", missing, data.rows,
-          absl::StrCat(missing, " records of table '", table_.name(),
-                       "' have no complete key (", key_names, ")")));
-    }
+    data.rows = row_count;
+    status = Finish(&data, findings);
+    if (!status.ok()) return status;
+    *out = std::move(data);
     return absl::OkStatus();
   }
 
-  void AddValueFindings(const TableData& data, std::vector<v1::Finding>* findings) {
-    for (int f = 0; f < table_.fields_size(); ++f) {
-      const ProblemTally& tally = tallies_[f];
-      if (tally.count == 0) continue;
-      const v1::Field& field = table_.fields(f);
-      // A multi-valued value keeps its valid items; only a value with none
-      // counts as missing.
-      const std::string what =
-          field.multi_valued()
-              ? absl::StrCat(tally.count, " values of ", FieldNamed(f),
-                             " have items that are not codes of list '", field.code_list(),
-                             "': those items are left out, and a value with no valid item "
-                             "counts as missing; the first, at line ",
-                             tally.line, ", column ", tally.column, ": ", tally.first_reason)
-              : absl::StrCat(tally.count, " values of ", FieldNamed(f),
-                             " are invalid and count as missing; the first, at line ",
-                             tally.line, ": ", tally.first_reason);
-      v1::Finding finding = MakeFinding("invalid_value", v1::WARNING, field.name(), tally.count,
-                                        data.rows, what);
-      finding.set_line(tally.line);
-      finding.set_column(tally.column);
-      findings->push_back(std::move(finding));
+ private:
+  static const char* KindName(ColumnInput::Kind kind) {
+    switch (kind) {
+      case ColumnInput::Kind::kText: return "text";
+      case ColumnInput::Kind::kInt64: return "64-bit integer";
+      case ColumnInput::Kind::kDouble: return "double";
+      case ColumnInput::Kind::kBool: return "boolean";
+      case ColumnInput::Kind::kDate: return "date (day number)";
     }
+    return "unknown";
   }
 
-  v1::Finding MakeFinding(const char* rule, v1::Severity severity, const std::string& field,
-                          int64_t count, int64_t rows, std::string message) const {
-    v1::Finding finding;
-    finding.set_rule(rule);
-    finding.set_severity(severity);
-    finding.set_table(table_.name());
-    finding.set_field(field);
-    finding.set_count(count);
-    if (rows > 0) finding.set_share(static_cast<double>(count) / static_cast<double>(rows));
-    finding.set_message(std::move(message));
-    finding.set_file(file_name_);
-    return finding;
+  // Text fits every field; numbers only the field type they are.
+  absl::Status CheckKind(const v1::Field& field, const ColumnInput& c) const {
+    v1::FieldType wanted = v1::FIELD_TYPE_UNSPECIFIED;
+    switch (c.kind) {
+      case ColumnInput::Kind::kText: return absl::OkStatus();
+      case ColumnInput::Kind::kInt64: wanted = v1::INT64; break;
+      case ColumnInput::Kind::kDouble: wanted = v1::DOUBLE; break;
+      case ColumnInput::Kind::kBool: wanted = v1::BOOL; break;
+      case ColumnInput::Kind::kDate: wanted = v1::DATE; break;
+    }
+    if (field.type() == wanted) return absl::OkStatus();
+    return absl::InvalidArgumentError(absl::StrCat(
+        file_name_, ": field '", field.name(), "' of table '", table_.name(), "' is of type ",
+        v1::FieldType_Name(field.type()), ", not ", v1::FieldType_Name(wanted), ": ",
+        KindName(c.kind), " values cannot be loaded into it",
+        field.type() == v1::CATEGORY || field.type() == v1::STRING
+            ? " (give its values as text)"
+            : ""));
   }
 
-  const SchemaRep& schema_;
-  const v1::Table& table_;
-  TableInput input_;
-  std::string file_name_;
-  IngestOptions options_;
-  size_t header_width_ = 0;
-  std::vector<int> column_of_field_;  // field index → CSV column, or -1
-  std::vector<ProblemTally> tallies_;
+  // Appends row `r` of `input`; false for an invalid value, with the reason
+  // in *why.
+  static bool AppendValue(const ColumnInput& input, int64_t r, ValueParser* parser,
+                          Column* column, std::string* why) {
+    const size_t i = static_cast<size_t>(r);
+    switch (input.kind) {
+      case ColumnInput::Kind::kInt64: return parser->AppendInt64(input.int64s[i], column, why);
+      case ColumnInput::Kind::kDouble: return parser->AppendDouble(input.doubles[i], column, why);
+      case ColumnInput::Kind::kBool: return parser->AppendBool(input.bools[i], column, why);
+      case ColumnInput::Kind::kDate: return parser->AppendDay(input.days[i], column, why);
+      case ColumnInput::Kind::kText: break;
+    }
+    return parser->Append(input.texts[i], column, why);
+  }
+
+  // Every present text value of field `f` is well-formed UTF-8, as every
+  // byte of a CSV file must be.
+  absl::Status CheckUtf8(int f, const ColumnInput& input) const {
+    if (input.kind != ColumnInput::Kind::kText) return absl::OkStatus();
+    for (size_t r = 0; r < input.texts.size(); ++r) {
+      if (!input.present.empty() && !input.present[r]) continue;
+      if (const std::optional<size_t> bad = FindInvalidUtf8(input.texts[r])) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            file_name_, ": data row ", r + 1, ": ", FieldNamed(f),
+            ": the text is not well-formed UTF-8 (byte ", *bad + 1, " of the value)"));
+      }
+    }
+    return absl::OkStatus();
+  }
 };
+
+// NotFound for a table `schema` lacks, naming the tables it has.
+absl::Status UnknownTable(const Schema& schema, std::string_view table) {
+  std::vector<std::string> names;
+  for (const v1::Table& t : schema.proto().tables()) names.push_back(t.name());
+  return absl::NotFoundError(absl::StrCat("schema has no table '", Sv(table),
+                                          "'; its tables are ", absl::StrJoin(names, ", ")));
+}
 
 TableData EmptyTable(const v1::Table& table) {
   TableData data;
@@ -441,13 +646,7 @@ Dataset& Dataset::operator=(Dataset&&) noexcept = default;
 absl::Status Dataset::LoadCsv(std::string_view table, std::string_view bytes,
                               std::string_view file_name, const IngestOptions& options) {
   internal::TableData* target = rep_->FindTable(table);
-  if (target == nullptr) {
-    std::vector<std::string> names;
-    for (const v1::Table& t : rep_->schema.proto().tables()) names.push_back(t.name());
-    return absl::NotFoundError(absl::StrCat("schema has no table '", Sv(table),
-                                            "'; its tables are ",
-                                            absl::StrJoin(names, ", ")));
-  }
+  if (target == nullptr) return internal::UnknownTable(rep_->schema, table);
   if (target->loaded) {
     return absl::FailedPreconditionError(
         absl::StrCat("table '", Sv(table), "' is already loaded"));
@@ -483,6 +682,40 @@ absl::Status Dataset::LoadCsv(std::string_view table, std::string_view bytes,
   *target = std::move(loaded);
   for (v1::Finding& f : findings) rep_->findings.push_back(std::move(f));
   return absl::OkStatus();
+}
+
+absl::Status Dataset::LoadColumns(std::string_view table, const std::vector<ColumnInput>& columns,
+                                  std::string_view source_name, const IngestOptions& options) {
+  internal::TableData* target = rep_->FindTable(table);
+  if (target == nullptr) return internal::UnknownTable(rep_->schema, table);
+  if (target->loaded) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("table '", Sv(table), "' is already loaded"));
+  }
+  const std::string name = source_name.empty()
+                               ? absl::StrCat("columns of table '", Sv(table), "'")
+                               : std::string(source_name);
+  std::vector<v1::Finding> findings;
+  internal::ColumnsTableLoader loader(internal::ModelAccess::Rep(rep_->schema), *target->table,
+                                      internal::ResolveTableInput(*target->table, nullptr, ""),
+                                      name, options);
+  internal::TableData loaded;
+  absl::Status status = loader.Load(columns, &loaded, &findings);
+  if (!status.ok()) return status;
+  *target = std::move(loaded);
+  for (v1::Finding& f : findings) rep_->findings.push_back(std::move(f));
+  return absl::OkStatus();
+}
+
+size_t ColumnInput::size() const {
+  switch (kind) {
+    case Kind::kText: return texts.size();
+    case Kind::kInt64: return int64s.size();
+    case Kind::kDouble: return doubles.size();
+    case Kind::kBool: return bools.size();
+    case Kind::kDate: return days.size();
+  }
+  return 0;
 }
 
 const Schema& Dataset::schema() const { return rep_->schema; }

@@ -178,6 +178,54 @@ void ValueParser::AppendMissing(Column* column) const {
   }
 }
 
+bool ValueParser::AppendInt64(int64_t value, Column* column, std::string* why) const {
+  const bool valid = !((field_->has_min() && static_cast<double>(value) < field_->min()) ||
+                       (field_->has_max() && static_cast<double>(value) > field_->max()));
+  if (!valid) *why = absl::StrCat(Shown(absl::StrCat(value)), " is outside the field's range");
+  column->int64s.push_back(valid ? value : 0);
+  column->states.push_back(valid ? ValueState::kPresent : ValueState::kInvalid);
+  return valid;
+}
+
+bool ValueParser::AppendDouble(double value, Column* column, std::string* why) const {
+  bool valid = std::isfinite(value);
+  if (!valid) {
+    *why = absl::StrCat(reveal_values_ ? absl::StrCat(value) : "the value", " is not a finite number");
+  } else if ((field_->has_min() && value < field_->min()) ||
+             (field_->has_max() && value > field_->max())) {
+    *why = absl::StrCat(Shown(absl::StrCat(value)), " is outside the field's range");
+    valid = false;
+  }
+  column->doubles.push_back(valid ? value : 0);
+  column->states.push_back(valid ? ValueState::kPresent : ValueState::kInvalid);
+  return valid;
+}
+
+bool ValueParser::AppendBool(uint8_t value, Column* column, std::string* why) const {
+  const bool valid = value <= 1;
+  if (!valid) *why = absl::StrCat("byte ", value, " is not a boolean (0 false / 1 true)");
+  column->int32s.push_back(valid ? value : -1);
+  column->states.push_back(valid ? ValueState::kPresent : ValueState::kInvalid);
+  return valid;
+}
+
+bool ValueParser::AppendDay(int32_t days, Column* column, std::string* why) const {
+  static const int32_t kFirstDay = Date::FromYmd(Date::kMinYear, 1, 1)->day_number();
+  static const int32_t kLastDay = Date::FromYmd(Date::kMaxYear, 12, 31)->day_number();
+  bool valid = days >= kFirstDay && days <= kLastDay;
+  if (!valid) {
+    *why = absl::StrCat(reveal_values_ ? absl::StrCat("day number ", days) : "the value",
+                        " is not a date from 0001-01-01 to 9999-12-31");
+  } else if ((min_day_ && days < *min_day_) || (max_day_ && days > *max_day_)) {
+    *why = absl::StrCat(Shown(Date::FromDayNumber(days).ToIsoString()),
+                        " is outside the field's date range");
+    valid = false;
+  }
+  column->int32s.push_back(valid ? days : -1);
+  column->states.push_back(valid ? ValueState::kPresent : ValueState::kInvalid);
+  return valid;
+}
+
 bool ValueParser::Append(std::string_view text, Column* column, std::string* why) {
   if (text.empty() || (!missing_values_.empty() && missing_values_.contains(Sv(text)))) {
     AppendMissing(column);

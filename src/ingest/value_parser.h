@@ -8,6 +8,7 @@
 #ifndef CTIND_INGEST_VALUE_PARSER_H_
 #define CTIND_INGEST_VALUE_PARSER_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,16 @@ class ValueParser {
 
   // Appends a missing value.
   void AppendMissing(Column* column) const;
+
+  // Append a value given as a number rather than text (Dataset::LoadColumns),
+  // with the checks Append makes on the parsed value; the column must be of
+  // the matching type (INT64, DOUBLE, BOOL, DATE). Same results as Append.
+  bool AppendInt64(int64_t value, Column* column, std::string* why) const;
+  bool AppendDouble(double value, Column* column, std::string* why) const;
+  // 0 false, 1 true; any other byte is invalid.
+  bool AppendBool(uint8_t value, Column* column, std::string* why) const;
+  // Days since 1970-01-01.
+  bool AppendDay(int32_t days, Column* column, std::string* why) const;
 
  private:
   ValueParser() = default;

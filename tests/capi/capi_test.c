@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,20 +295,27 @@ static ctind_dataset* load_victims(const ctind_schema* schema) {
   return dataset;
 }
 
-/* The one cell of indicator 0 with this scope, period and gender (NULL:
- * the total); NULL when there is none or more than one. */
-static const ctind_cell* find_cell(const ctind_results* results,
-                                   ctind_scope scope, const char* period,
-                                   const char* gender) {
+/* The one cell of indicator `indicator` (find_cell: 0) with this scope,
+ * period and gender (NULL: the total); NULL when there is none or more
+ * than one. */
+static const ctind_cell* find_indicator_cell(const ctind_results* results,
+                                             size_t indicator,
+                                             ctind_scope scope,
+                                             const char* period,
+                                             const char* gender) {
   size_t count = 0, i;
   const ctind_cell* found = NULL;
   int matches = 0;
-  if (ctind_results_cell_count(results, 0, &count) != CTIND_OK) return NULL;
+  if (ctind_results_cell_count(results, indicator, &count) != CTIND_OK) {
+    return NULL;
+  }
   for (i = 0; i < count; ++i) {
     const ctind_cell* cell = NULL;
     const char* text = NULL;
     size_t len = 0;
-    if (ctind_results_get_cell(results, 0, i, &cell) != CTIND_OK) return NULL;
+    if (ctind_results_get_cell(results, indicator, i, &cell) != CTIND_OK) {
+      return NULL;
+    }
     if (ctind_cell_scope(cell) != scope) continue;
     if (ctind_cell_period(cell, &text, &len) != CTIND_OK ||
         !span_equals(text, len, period)) {
@@ -337,6 +345,12 @@ static const ctind_cell* find_cell(const ctind_results* results,
     ++matches;
   }
   return matches == 1 ? found : NULL;
+}
+
+static const ctind_cell* find_cell(const ctind_results* results,
+                                   ctind_scope scope, const char* period,
+                                   const char* gender) {
+  return find_indicator_cell(results, 0, scope, period, gender);
 }
 
 /* The cell exists, is PRESENT and holds `expected` (0 included). */
@@ -1542,6 +1556,1529 @@ static void test_lifetimes(void) {
   drop_error();
 }
 
+/* ---------------------------------------------------------------------- */
+/* 1.0.0: datasets from columns, publication, assessment, renderers and
+ * data quality, over a schema with every field type. */
+
+static const char kTypedSchema[] =
+    "id: \"ct-typed\"\n"
+    "code_lists { id: \"gender\" codes { value: \"Female\" } "
+    "codes { value: \"Male\" } codes { value: \"Other\" } }\n"
+    "tables {\n"
+    "  name: \"victims\" key: \"person_id\" person: \"person_id\"\n"
+    "  fields { name: \"person_id\" type: STRING role: IDENTIFIER "
+    "required: true }\n"
+    "  fields { name: \"prs_Gender\" type: CATEGORY code_list: \"gender\" }\n"
+    "  fields { name: \"identified_on\" type: DATE required: true }\n"
+    "  fields { name: \"age\" type: INT64 min: 0 max: 120 }\n"
+    "  fields { name: \"score\" type: DOUBLE }\n"
+    "  fields { name: \"referred\" type: BOOL }\n"
+    "}\n";
+
+/* The project and results of the typed framework, with what IATI needs. */
+#define TYPED_PROJECT(iati)                                             \
+  "schema_id: \"ct-typed\"\n"                                           \
+  "project {\n"                                                         \
+  "  id: \"CT-TYPED\" title: \"Typed test project\"\n"                  \
+  "  description: \"Victims identified and referred.\"\n"               \
+  "  start_date: \"2025-01-01\" end_date: \"2025-12-31\"\n" iati        \
+  "}\n"                                                                 \
+  "results { id: \"G1\" title: \"Victims protected\" level: GOAL "      \
+  "pillar: PROTECTION }\n"                                              \
+  "disclosure { min_cell_size: 3 }\n"                                   \
+  "quality_rules { id: \"score_at_least_1\" table: \"victims\" "        \
+  "expression: \"score >= 1\" message: \"a score below 1\" "            \
+  "severity: WARNING }\n"
+#define TYPED_IATI                                                      \
+  "  iati_identifier: \"XM-DAC-47066-CT-TYPED\"\n"                      \
+  "  reporting_org { ref: \"XM-DAC-47066\" type: \"40\" name: \"IOM\" }\n" \
+  "  participating_orgs { ref: \"XM-DAC-47066\" type: \"40\" role: \"4\" " \
+  "name: \"IOM\" }\n"                                                   \
+  "  activity_status: \"2\"\n"
+/* PROT-01 persons by gender (baseline 1 in 2024Q4, target 5 in 2025Q1,
+ * 10 over the project); PROT-02 referred minors; PROT-03 mean score. */
+#define TYPED_INDICATORS                                                  \
+  "indicators {\n"                                                        \
+  "  id: \"PROT-01\" title: \"Victims identified\" result: \"G1\" "       \
+  "unit: \"persons\"\n"                                                   \
+  "  measure { value { table: \"victims\" count_distinct: \"person_id\" } }\n" \
+  "  period { by: \"identified_on\" every: QUARTERLY }\n"                 \
+  "  disaggregate_by { dimensions: \"prs_Gender\" }\n"                    \
+  "  direction: INCREASE\n"                                               \
+  "  baseline { value: 1 period: \"2024Q4\" }\n"                          \
+  "  targets { period: \"2025Q1\" value: 5 }\n"                           \
+  "  life_of_project_target: 10\n"                                        \
+  "}\n"                                                                   \
+  "indicators {\n"                                                        \
+  "  id: \"PROT-02\" title: \"Minors referred\" result: \"G1\"\n"         \
+  "  measure { value { table: \"victims\" count_distinct: \"person_id\" " \
+  "where: \"referred and age < 18\" } }\n"                                \
+  "  period { by: \"identified_on\" every: QUARTERLY }\n"                 \
+  "}\n"                                                                   \
+  "indicators {\n"                                                        \
+  "  id: \"PROT-03\" title: \"Mean score\" result: \"G1\"\n"              \
+  "  measure { value { table: \"victims\" mean: \"score\" } }\n"          \
+  "  period { by: \"identified_on\" every: QUARTERLY }\n"                 \
+  "}\n"
+
+static const char kTypedFramework[] =
+    TYPED_PROJECT(TYPED_IATI) TYPED_INDICATORS;
+/* The same project without the IATI identifier, organisations and status. */
+static const char kTypedFrameworkWithoutIati[] =
+    TYPED_PROJECT("") TYPED_INDICATORS;
+
+/* Nine victims, as-of 2025-12-31; V9's gender "X" is no code of the list:
+ * an invalid value, counted as an unknown gender, and one finding.
+ *   id  gender identified  age score referred
+ *   V1  Female 2025-01-10  15  2.5   true
+ *   V2  Female 2025-02-11  30  4.0   false
+ *   V3  Male   2025-03-12  12  -     true
+ *   V4  Female 2025-03-20  16  1.0   true
+ *   V5  Other  2025-04-02  -   3.5   -
+ *   V6  Male   2025-05-15  40  2.0   true
+ *   V7  Female 2025-07-01  17  5.0   true
+ *   V8  Male   2025-11-30  25  0.5   false
+ *   V9  X      2025-08-08  50  1.5   false
+ * PROT-01     Female Male Other unknown total
+ *   2025Q1       3     1    0      -      4   (V1 V2 V4 | V3)
+ *   2025Q2       0     1    1      -      2   (V6 | V5)
+ *   2025Q3       1     0    0      1      2   (V7 | V9)
+ *   2025Q4       0     1    0      -      1   (V8)
+ *   LOP          4     3    1      1      9
+ * PROT-02 (referred and under 18): V1 V3 V4 in Q1 = 3, V7 in Q3 = 1; V5
+ *   has no age and no referral: left out. Q2 0, Q4 0, LOP 4.
+ * PROT-03 mean score: Q1 (2.5 + 4 + 1) / 3 = 2.5 (V3 has none);
+ *   Q2 (3.5 + 2) / 2 = 2.75; Q3 (5 + 1.5) / 2 = 3.25; Q4 0.5;
+ *   LOP 20 / 8 = 2.5. */
+static const char kTypedCsv[] =
+    "person_id,prs_Gender,identified_on,age,score,referred\n"
+    "V1,Female,2025-01-10,15,2.5,true\n"
+    "V2,Female,2025-02-11,30,4.0,false\n"
+    "V3,Male,2025-03-12,12,,true\n"
+    "V4,Female,2025-03-20,16,1.0,true\n"
+    "V5,Other,2025-04-02,,3.5,\n"
+    "V6,Male,2025-05-15,40,2.0,true\n"
+    "V7,Female,2025-07-01,17,5.0,true\n"
+    "V8,Male,2025-11-30,25,0.5,false\n"
+    "V9,X,2025-08-08,50,1.5,false\n";
+
+#define TYPED_ROWS 9
+static const char* const kIds[TYPED_ROWS] = {"V1", "V2", "V3", "V4", "V5",
+                                             "V6", "V7", "V8", "V9"};
+static const size_t kIdLens[TYPED_ROWS] = {2, 2, 2, 2, 2, 2, 2, 2, 2};
+/* Genders packed: "Female" "Female" "Male" "Female" "Other" "Male" "Female"
+ * "Male" "X", with their offsets. */
+static const char kGenders[] =
+    "FemaleFemaleMaleFemaleOtherMaleFemaleMaleX";
+static const uint64_t kGenderOffsets[TYPED_ROWS + 1] = {0,  6,  12, 16, 22,
+                                                        27, 31, 37, 41, 42};
+/* Day numbers: 2025-01-01 is day 20089 (55 years of 365 days since 1970
+ * plus the 14 leap days of 1972..2024); a date's number is 20089 plus its
+ * day of the year minus 1: Jan 10 = +9, Feb 11 = +41, Mar 12 = +70,
+ * Mar 20 = +78, Apr 2 = +91, May 15 = +134, Jul 1 = +181, Nov 30 = +333,
+ * Aug 8 = +219. */
+static const int32_t kDays[TYPED_ROWS] = {20098, 20130, 20159, 20167, 20180,
+                                          20223, 20270, 20422, 20308};
+static const int64_t kAges[TYPED_ROWS] = {15, 30, 12, 16, 0, 40, 17, 25, 50};
+static const uint8_t kAgePresent[TYPED_ROWS] = {1, 1, 1, 1, 0, 1, 1, 1, 1};
+static const double kScores[TYPED_ROWS] = {2.5, 4.0, 0,   1.0, 3.5,
+                                           2.0, 5.0, 0.5, 1.5};
+static const uint8_t kScorePresent[TYPED_ROWS] = {1, 1, 0, 1, 1, 1, 1, 1, 1};
+static const uint8_t kReferred[TYPED_ROWS] = {1, 0, 1, 1, 0, 1, 1, 0, 0};
+static const uint8_t kReferredPresent[TYPED_ROWS] = {1, 1, 1, 1, 0,
+                                                     1, 1, 1, 1};
+
+/* The nine victims appended as columns, one function per type. */
+static ctind_dataset* typed_from_columns(const ctind_schema* schema) {
+  ctind_dataset* dataset = NULL;
+  EXPECT_RC(CTIND_OK, ctind_dataset_create(schema, &dataset));
+  EXPECT(CTIND_OK, ctind_dataset_append_column_string(
+                       dataset, LIT("victims"), LIT("person_id"), kIds,
+                       kIdLens, NULL, TYPED_ROWS, &err));
+  EXPECT(CTIND_OK, ctind_dataset_append_column_string_packed(
+                       dataset, LIT("victims"), LIT("prs_Gender"), kGenders,
+                       sizeof kGenders - 1, kGenderOffsets, NULL, TYPED_ROWS,
+                       &err));
+  EXPECT(CTIND_OK, ctind_dataset_append_column_date(
+                       dataset, LIT("victims"), LIT("identified_on"), kDays,
+                       NULL, TYPED_ROWS, &err));
+  EXPECT(CTIND_OK, ctind_dataset_append_column_int64(
+                       dataset, LIT("victims"), LIT("age"), kAges, kAgePresent,
+                       TYPED_ROWS, &err));
+  EXPECT(CTIND_OK, ctind_dataset_append_column_double(
+                       dataset, LIT("victims"), LIT("score"), kScores,
+                       kScorePresent, TYPED_ROWS, &err));
+  EXPECT(CTIND_OK, ctind_dataset_append_column_bool(
+                       dataset, LIT("victims"), LIT("referred"), kReferred,
+                       kReferredPresent, TYPED_ROWS, &err));
+  EXPECT(CTIND_OK, ctind_dataset_end_table(dataset, LIT("victims"),
+                                           LIT("victims-api"), NULL, &err));
+  return dataset;
+}
+
+static ctind_dataset* typed_from_csv(const ctind_schema* schema) {
+  ctind_dataset* dataset = NULL;
+  EXPECT_RC(CTIND_OK, ctind_dataset_create(schema, &dataset));
+  EXPECT(CTIND_OK,
+         ctind_dataset_load_csv(dataset, LIT("victims"), LIT(kTypedCsv),
+                                LIT("victims.csv"), NULL, &err));
+  return dataset;
+}
+
+static ctind_results* compute_typed(const ctind_plan* plan,
+                                    const ctind_dataset* dataset) {
+  ctind_options* options = NULL;
+  ctind_results* results = NULL;
+  EXPECT_RC(CTIND_OK, ctind_options_create(&options));
+  EXPECT(CTIND_OK, ctind_options_set_as_of(options, LIT("2025-12-31"), &err));
+  EXPECT(CTIND_OK,
+         ctind_plan_compute(plan, dataset, options, &results, &err));
+  ctind_options_destroy(options);
+  return results;
+}
+
+/* Value of a PRESENT cell of indicator `indicator`, or -1000. */
+static double cell_value(const ctind_results* results, size_t indicator,
+                         ctind_scope scope, const char* period,
+                         const char* gender) {
+  const ctind_cell* cell =
+      find_indicator_cell(results, indicator, scope, period, gender);
+  double value = -1000;
+  if (cell == NULL || ctind_cell_status(cell) != CTIND_VALUE_PRESENT ||
+      !ctind_cell_value(cell, &value)) {
+    return -1000;
+  }
+  return value;
+}
+
+/* Two results hold the same indicators and cells, field by field. */
+static bool same_cells(const ctind_results* a, const ctind_results* b) {
+  size_t indicators_a = 0, indicators_b = 0, i, c;
+  if (ctind_results_indicator_count(a, &indicators_a) != CTIND_OK ||
+      ctind_results_indicator_count(b, &indicators_b) != CTIND_OK ||
+      indicators_a != indicators_b) {
+    return false;
+  }
+  for (i = 0; i < indicators_a; ++i) {
+    size_t cells_a = 0, cells_b = 0;
+    if (ctind_results_cell_count(a, i, &cells_a) != CTIND_OK ||
+        ctind_results_cell_count(b, i, &cells_b) != CTIND_OK ||
+        cells_a != cells_b) {
+      return false;
+    }
+    for (c = 0; c < cells_a; ++c) {
+      const ctind_cell* x = NULL;
+      const ctind_cell* y = NULL;
+      const char *px, *py, *bx, *by;
+      size_t lpx, lpy, lbx, lby;
+      double vx = 0, vy = 0;
+      int64_t ux = 0, uy = 0;
+      int flag;
+      ctind_results_get_cell(a, i, c, &x);
+      ctind_results_get_cell(b, i, c, &y);
+      if (ctind_cell_period(x, &px, &lpx) != CTIND_OK ||
+          ctind_cell_period(y, &py, &lpy) != CTIND_OK || lpx != lpy ||
+          memcmp(px, py, lpx) != 0 ||
+          ctind_cell_breakdown(x, &bx, &lbx) != CTIND_OK ||
+          ctind_cell_breakdown(y, &by, &lby) != CTIND_OK || lbx != lby ||
+          memcmp(bx, by, lbx) != 0 ||
+          ctind_cell_scope(x) != ctind_cell_scope(y) ||
+          ctind_cell_status(x) != ctind_cell_status(y) ||
+          ctind_cell_value(x, &vx) != ctind_cell_value(y, &vy) || vx != vy ||
+          ctind_cell_numerator(x, &vx) != ctind_cell_numerator(y, &vy) ||
+          vx != vy ||
+          ctind_cell_denominator(x, &vx) != ctind_cell_denominator(y, &vy) ||
+          vx != vy || ctind_cell_units(x, &ux) != ctind_cell_units(y, &uy) ||
+          ux != uy) {
+        return false;
+      }
+      for (flag = 1; flag <= 5; ++flag) {
+        if (ctind_cell_has_flag(x, flag) != ctind_cell_has_flag(y, flag)) {
+          return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+static void test_columns(void) {
+  ctind_schema* schema = load_schema(LIT(kTypedSchema));
+  ctind_framework* framework = load_framework(LIT(kTypedFramework));
+  ctind_plan* plan = NULL;
+  ctind_dataset* columns;
+  ctind_dataset* csv;
+  ctind_results* from_columns;
+  ctind_results* from_csv;
+  const ctind_finding* finding = NULL;
+  const ctind_finding* csv_finding = NULL;
+  const char* text = NULL;
+  size_t len = 0, count = 0;
+  int64_t rows = 0;
+  double share = 0;
+  const ctind_scope P = CTIND_SCOPE_PERIOD;
+  const ctind_scope L = CTIND_SCOPE_LIFE_OF_PROJECT;
+
+  EXPECT(CTIND_OK, ctind_plan_create(framework, schema, &plan, &err));
+  columns = typed_from_columns(schema);
+  csv = typed_from_csv(schema);
+  EXPECT_RC(CTIND_OK,
+            ctind_dataset_row_count(columns, LIT("victims"), &rows));
+  CHECK(rows == 9);
+
+  /* One finding, the same from both: 1 invalid gender of 9 rows. */
+  EXPECT_RC(CTIND_OK, ctind_dataset_finding_count(columns, &count));
+  CHECK(count == 1);
+  EXPECT_RC(CTIND_OK, ctind_dataset_finding_count(csv, &count));
+  CHECK(count == 1);
+  EXPECT_RC(CTIND_OK, ctind_dataset_get_finding(columns, 0, &finding));
+  EXPECT_RC(CTIND_OK, ctind_dataset_get_finding(csv, 0, &csv_finding));
+  EXPECT_RC(CTIND_OK, ctind_finding_rule(finding, &text, &len));
+  CHECK(span_equals(text, len, "invalid_value"));
+  EXPECT_RC(CTIND_OK, ctind_finding_field(finding, &text, &len));
+  CHECK(span_equals(text, len, "prs_Gender"));
+  EXPECT_RC(CTIND_OK, ctind_finding_table(finding, &text, &len));
+  CHECK(span_equals(text, len, "victims"));
+  EXPECT_RC(CTIND_OK, ctind_finding_indicator_id(finding, &text, &len));
+  CHECK(len == 0);
+  CHECK(ctind_finding_severity(finding) == CTIND_SEVERITY_WARNING);
+  CHECK(ctind_finding_count(finding) == 1 &&
+        ctind_finding_count(csv_finding) == 1);
+  CHECK(ctind_finding_share(finding, &share) && share == 1.0 / 9);
+  EXPECT_RC(CTIND_OK, ctind_finding_file(finding, &text, &len));
+  CHECK(span_equals(text, len, "victims-api"));
+  EXPECT_RC(CTIND_OK, ctind_finding_message(finding, &text, &len));
+  CHECK_CONTAINS(text, "in data row 9");
+  /* Columns have rows, not lines; the CSV's X is at line 10, column 4. */
+  CHECK(ctind_finding_line(finding) == 0 && ctind_finding_column(finding) == 0);
+  CHECK(ctind_finding_line(csv_finding) == 10 &&
+        ctind_finding_column(csv_finding) == 4);
+  CHECK(ctind_finding_record_key_count(finding) == 0);
+
+  from_columns = compute_typed(plan, columns);
+  from_csv = compute_typed(plan, csv);
+  CHECK(same_cells(from_columns, from_csv));
+  /* And the numbers worked out above kTypedCsv. */
+  CHECK(cell_value(from_columns, 0, P, "2025Q1", NULL) == 4);
+  CHECK(cell_value(from_columns, 0, P, "2025Q1", "Female") == 3);
+  CHECK(cell_value(from_columns, 0, P, "2025Q1", "Male") == 1);
+  CHECK(cell_value(from_columns, 0, P, "2025Q1", "Other") == 0);
+  CHECK(cell_value(from_columns, 0, P, "2025Q2", "Other") == 1);
+  CHECK(cell_value(from_columns, 0, P, "2025Q3", "unknown") == 1);
+  CHECK(cell_value(from_columns, 0, P, "2025Q4", NULL) == 1);
+  CHECK(cell_value(from_columns, 0, L, "LOP", NULL) == 9);
+  CHECK(cell_value(from_columns, 0, L, "LOP", "Female") == 4);
+  CHECK(cell_value(from_columns, 1, P, "2025Q1", NULL) == 3);
+  CHECK(cell_value(from_columns, 1, P, "2025Q2", NULL) == 0);
+  CHECK(cell_value(from_columns, 1, P, "2025Q3", NULL) == 1);
+  CHECK(cell_value(from_columns, 1, L, "LOP", NULL) == 4);
+  CHECK(cell_value(from_columns, 2, P, "2025Q1", NULL) == 2.5);
+  CHECK(cell_value(from_columns, 2, P, "2025Q2", NULL) == 2.75);
+  CHECK(cell_value(from_columns, 2, P, "2025Q3", NULL) == 3.25);
+  CHECK(cell_value(from_columns, 2, P, "2025Q4", NULL) == 0.5);
+  CHECK(cell_value(from_columns, 2, L, "LOP", NULL) == 2.5);
+  ctind_results_destroy(from_columns);
+  ctind_results_destroy(from_csv);
+  ctind_dataset_destroy(csv);
+
+  /* Every error of an append leaves nothing behind. */
+  {
+    ctind_dataset* d = NULL;
+    static const char* const kBad[1] = {"\xC3("};
+    static const size_t kBadLen[1] = {2};
+    static const char* const kNullValue[1] = {NULL};
+    static const size_t kOne[1] = {1};
+    static const uint64_t kBackwards[3] = {0, 3, 2};
+    const int64_t one = 1;
+    EXPECT_RC(CTIND_OK, ctind_dataset_create(schema, &d));
+    EXPECT(CTIND_NOT_FOUND, ctind_dataset_append_column_int64(
+                                d, LIT("victim"), LIT("age"), &one, NULL, 1,
+                                &err));
+    CHECK_CONTAINS(ctind_error_message(err), "victim");
+    EXPECT(CTIND_NOT_FOUND, ctind_dataset_append_column_int64(
+                                d, LIT("victims"), LIT("agee"), &one, NULL, 1,
+                                &err));
+    CHECK_CONTAINS(ctind_error_message(err), "agee");
+    /* Types: an integer column is not a double field, a date or a category. */
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_int64(d, LIT("victims"), LIT("score"),
+                                             &one, NULL, 1, &err));
+    CHECK_CONTAINS(ctind_error_message(err), "DOUBLE");
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_double(d, LIT("victims"), LIT("age"),
+                                              kScores, NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_bool(d, LIT("victims"), LIT("age"),
+                                            kReferred, NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_date(d, LIT("victims"),
+                                            LIT("prs_Gender"), kDays, NULL, 1,
+                                            &err));
+    CHECK_CONTAINS(ctind_error_message(err),
+                   "ctind_dataset_append_column_string");
+    /* NULL values with rows, NULL lens, NULL offsets. */
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_int64(d, LIT("victims"), LIT("age"),
+                                             NULL, NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_double(d, LIT("victims"), LIT("score"),
+                                              NULL, NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_bool(d, LIT("victims"),
+                                            LIT("referred"), NULL, NULL, 1,
+                                            &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_date(d, LIT("victims"),
+                                            LIT("identified_on"), NULL, NULL,
+                                            1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string(d, LIT("victims"),
+                                              LIT("person_id"), NULL, kIdLens,
+                                              NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string(d, LIT("victims"),
+                                              LIT("person_id"), kIds, NULL,
+                                              NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string(d, LIT("victims"),
+                                              LIT("person_id"), kNullValue,
+                                              kOne, NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string_packed(
+               d, LIT("victims"), LIT("prs_Gender"), kGenders,
+               sizeof kGenders - 1, NULL, NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string_packed(
+               d, LIT("victims"), LIT("prs_Gender"), kGenders, 3, kBackwards,
+               NULL, 2, &err));
+    CHECK_CONTAINS(ctind_error_message(err), "non-decreasing");
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string_packed(
+               d, LIT("victims"), LIT("prs_Gender"), NULL, 5, kGenderOffsets,
+               NULL, 1, &err));
+    /* Ill-formed UTF-8, named by its row. */
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string(d, LIT("victims"),
+                                              LIT("person_id"), kBad, kBadLen,
+                                              NULL, 1, &err));
+    CHECK_CONTAINS(ctind_error_message(err), "UTF-8");
+    /* Not present: the value is not read, even ill-formed or NULL. */
+    {
+      static const uint8_t kAbsent[1] = {0};
+      EXPECT(CTIND_OK, ctind_dataset_append_column_string(
+                           d, LIT("victims"), LIT("prs_Gender"), kNullValue,
+                           kOne, kAbsent, 1, &err));
+    }
+    /* Twice, and another length than the first column's. */
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string(d, LIT("victims"),
+                                              LIT("prs_Gender"), kIds,
+                                              kIdLens, NULL, 1, &err));
+    CHECK_CONTAINS(ctind_error_message(err), "already appended");
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string(d, LIT("victims"),
+                                              LIT("person_id"), kIds,
+                                              kIdLens, NULL, 2, &err));
+    CHECK_CONTAINS(ctind_error_message(err), "one value per row");
+    /* The required identified_on is missing: ending fails, the table stays
+     * empty, and the columns are gone. */
+    EXPECT(CTIND_OK, ctind_dataset_append_column_string(
+                         d, LIT("victims"), LIT("person_id"), kIds, kIdLens,
+                         NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_end_table(d, LIT("victims"), NULL, 0, NULL, &err));
+    CHECK_CONTAINS(ctind_error_message(err), "identified_on");
+    EXPECT_RC(CTIND_OK, ctind_dataset_row_count(d, LIT("victims"), &rows));
+    CHECK(rows == 0);
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_end_table(d, LIT("victims"), NULL, 0, NULL, &err));
+    CHECK_CONTAINS(ctind_error_message(err), "person_id");
+    /* Strict: V9's gender fails the load, naming its data row. */
+    {
+      ctind_options* strict = NULL;
+      EXPECT_RC(CTIND_OK, ctind_options_create(&strict));
+      EXPECT_RC(CTIND_OK, ctind_options_set_strict(strict, true));
+      EXPECT(CTIND_OK, ctind_dataset_append_column_string(
+                           d, LIT("victims"), LIT("person_id"), kIds, kIdLens,
+                           NULL, TYPED_ROWS, &err));
+      EXPECT(CTIND_OK, ctind_dataset_append_column_string_packed(
+                           d, LIT("victims"), LIT("prs_Gender"), kGenders,
+                           sizeof kGenders - 1, kGenderOffsets, NULL,
+                           TYPED_ROWS, &err));
+      EXPECT(CTIND_OK, ctind_dataset_append_column_date(
+                           d, LIT("victims"), LIT("identified_on"), kDays,
+                           NULL, TYPED_ROWS, &err));
+      EXPECT(CTIND_INVALID_ARGUMENT,
+             ctind_dataset_end_table(d, LIT("victims"), LIT("api"), strict,
+                                     &err));
+      CHECK_CONTAINS(ctind_error_message(err), "api: data row 9");
+      ctind_options_destroy(strict);
+    }
+    EXPECT_RC(CTIND_OK, ctind_dataset_finding_count(d, &count));
+    CHECK(count == 0);
+    /* NULL arguments. */
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_int64(NULL, LIT("victims"), LIT("age"),
+                                             &one, NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_double(NULL, LIT("victims"),
+                                              LIT("score"), kScores, NULL, 1,
+                                              &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_bool(NULL, LIT("victims"),
+                                            LIT("referred"), kReferred, NULL,
+                                            1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_date(NULL, LIT("victims"),
+                                            LIT("identified_on"), kDays, NULL,
+                                            1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string(NULL, LIT("victims"),
+                                              LIT("person_id"), kIds, kIdLens,
+                                              NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_string_packed(
+               NULL, LIT("victims"), LIT("prs_Gender"), kGenders,
+               sizeof kGenders - 1, kGenderOffsets, NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_int64(d, NULL, 3, LIT("age"), &one,
+                                             NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_append_column_int64(d, LIT("victims"), NULL, 3, &one,
+                                             NULL, 1, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_end_table(NULL, LIT("victims"), NULL, 0, NULL, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_end_table(d, NULL, 2, NULL, 0, NULL, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_dataset_end_table(d, LIT("victims"), NULL, 2, NULL, &err));
+    EXPECT(CTIND_NOT_FOUND,
+           ctind_dataset_end_table(d, LIT("victim"), NULL, 0, NULL, &err));
+    EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_dataset_finding_count(NULL, &count));
+    EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_dataset_finding_count(d, NULL));
+    finding = (const ctind_finding*)(const void*)&g_sentinel_byte;
+    EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_dataset_get_finding(d, 0, &finding));
+    CHECK(finding == NULL);
+    EXPECT_RC(CTIND_INVALID_ARGUMENT,
+              ctind_dataset_get_finding(NULL, 0, &finding));
+    EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_dataset_get_finding(d, 0, NULL));
+    ctind_dataset_destroy(d);
+  }
+  /* A loaded table takes no more columns. */
+  {
+    const int64_t one = 1;
+    EXPECT(CTIND_FAILED_PRECONDITION,
+           ctind_dataset_append_column_int64(columns, LIT("victims"),
+                                             LIT("age"), &one, NULL, 1, &err));
+    EXPECT(CTIND_FAILED_PRECONDITION,
+           ctind_dataset_end_table(columns, LIT("victims"), NULL, 0, NULL,
+                                   &err));
+  }
+  /* A dataset destroyed with appended columns pending frees them. */
+  {
+    ctind_dataset* d = NULL;
+    EXPECT_RC(CTIND_OK, ctind_dataset_create(schema, &d));
+    EXPECT(CTIND_OK, ctind_dataset_append_column_string(
+                         d, LIT("victims"), LIT("person_id"), kIds, kIdLens,
+                         NULL, TYPED_ROWS, &err));
+    ctind_dataset_destroy(d);
+  }
+  /* Finding getters on NULL. */
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_finding_rule(NULL, &text, &len));
+  CHECK(text == NULL && len == 0);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_finding_table(NULL, &text, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_finding_field(NULL, &text, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_finding_indicator_id(NULL, &text, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_finding_message(NULL, &text, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_finding_file(NULL, &text, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_finding_rule(finding, NULL, &len));
+  CHECK(ctind_finding_severity(NULL) == CTIND_SEVERITY_UNSPECIFIED);
+  CHECK(ctind_finding_count(NULL) == 0);
+  CHECK(!ctind_finding_share(NULL, &share));
+  CHECK(ctind_finding_line(NULL) == 0 && ctind_finding_column(NULL) == 0);
+  CHECK(ctind_finding_record_key_count(NULL) == 0);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_finding_record_key(NULL, 0, &text, &len));
+
+  ctind_dataset_destroy(columns);
+  ctind_plan_destroy(plan);
+  ctind_framework_destroy(framework);
+  ctind_schema_destroy(schema);
+  drop_error();
+}
+
+/* A CSV mapping renames a column, changes the delimiter and recodes a
+ * value: the export "Sex;person;date" with "f" loads as the schema's
+ * fields with Female. */
+static void test_mapping(void) {
+  static const char kMapping[] =
+      "schema_id: \"ct-typed\"\n"
+      "tables {\n"
+      "  table: \"victims\" delimiter: \";\"\n"
+      "  columns { field: \"prs_Gender\" column: \"Sex\" "
+      "values { value: \"f\" code: \"Female\" } }\n"
+      "  columns { field: \"person_id\" column: \"person\" }\n"
+      "  columns { field: \"identified_on\" column: \"date\" }\n"
+      "}\n";
+  static const char kExport[] =
+      "Sex;person;date\n"
+      "f;V1;2025-01-10\n"
+      "Male;V2;2025-02-11\n";
+  ctind_schema* schema = load_schema(LIT(kTypedSchema));
+  ctind_mapping* mapping = NULL;
+  ctind_mapping* out = NULL;
+  ctind_options* options = NULL;
+  ctind_dataset* dataset = NULL;
+  char* data = NULL;
+  size_t len = 0, count = 9;
+  int64_t rows = 0;
+
+  EXPECT(CTIND_OK, ctind_mapping_load(schema, LIT(kMapping), CTIND_FORMAT_TEXT,
+                                      LIT("export.textproto"), &mapping, &err));
+  EXPECT(CTIND_OK, ctind_mapping_serialize(mapping, CTIND_FORMAT_JSON, &data,
+                                           &len, &err));
+  CHECK_OWNED_TEXT(data, len, "\"Sex\"");
+  EXPECT_RC(CTIND_OK, ctind_options_create(&options));
+  EXPECT_RC(CTIND_OK, ctind_options_set_mapping(options, mapping));
+  /* The options keep their own reference. */
+  ctind_mapping_destroy(mapping);
+  EXPECT_RC(CTIND_OK, ctind_dataset_create(schema, &dataset));
+  EXPECT(CTIND_OK, ctind_dataset_load_csv(dataset, LIT("victims"),
+                                          LIT(kExport), LIT("export.csv"),
+                                          options, &err));
+  EXPECT_RC(CTIND_OK, ctind_dataset_row_count(dataset, LIT("victims"), &rows));
+  CHECK(rows == 2);
+  /* "f" was recoded: no invalid gender. */
+  EXPECT_RC(CTIND_OK, ctind_dataset_finding_count(dataset, &count));
+  CHECK(count == 0);
+  ctind_dataset_destroy(dataset);
+  /* Without the mapping the export's header is unknown. */
+  EXPECT_RC(CTIND_OK, ctind_options_set_mapping(options, NULL));
+  EXPECT_RC(CTIND_OK, ctind_dataset_create(schema, &dataset));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_dataset_load_csv(dataset, LIT("victims"), LIT(kExport),
+                                LIT("export.csv"), options, &err));
+  ctind_dataset_destroy(dataset);
+
+  /* Errors: a field the table lacks (line 3), a syntax error, NULLs. */
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_mapping_load(schema,
+                            LIT("tables {\n  table: \"victims\"\n"
+                                "  columns { field: \"sexx\" column: \"S\" }\n"
+                                "}\n"),
+                            CTIND_FORMAT_TEXT, LIT("bad.textproto"), &out,
+                            &err));
+  CHECK(out == NULL);
+  CHECK(ctind_error_diagnostic_count(err) >= 1);
+  CHECK(get_diagnostic(0).line == 3);
+  CHECK_CONTAINS(get_diagnostic(0).message, "sexx");
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_mapping_load(schema, LIT("tables {"), CTIND_FORMAT_TEXT,
+                            LIT("bad.textproto"), &out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_mapping_load(NULL, LIT(kMapping), CTIND_FORMAT_TEXT, NULL, 0,
+                            &out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_mapping_load(schema, NULL, 3, CTIND_FORMAT_TEXT, NULL, 0, &out,
+                            &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_mapping_load(schema, LIT(kMapping), CTIND_FORMAT_TEXT, NULL, 0,
+                            NULL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_mapping_load(schema, LIT(kMapping), (ctind_format)7, NULL, 0,
+                            &out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_mapping_serialize(NULL, CTIND_FORMAT_TEXT, &data, &len, &err));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_options_set_mapping(NULL, NULL));
+  ctind_mapping_destroy(NULL);
+  ctind_options_destroy(options);
+  ctind_schema_destroy(schema);
+  drop_error();
+}
+
+/* The Q1 cells of PROT-01 by gender plus the total: how many carry
+ * `reason`. */
+static int q1_cells_with_reason(const ctind_results* results,
+                                ctind_suppression_reason reason) {
+  static const char* const kGendersQ1[4] = {NULL, "Female", "Male", "Other"};
+  int n = 0, i;
+  for (i = 0; i < 4; ++i) {
+    const ctind_cell* cell = find_indicator_cell(
+        results, 0, CTIND_SCOPE_PERIOD, "2025Q1", kGendersQ1[i]);
+    if (cell != NULL && ctind_cell_suppression_reason(cell) == reason) ++n;
+  }
+  return n;
+}
+
+static ctind_publication* publish(const ctind_results* raw,
+                                  const ctind_plan* plan,
+                                  const ctind_options* options) {
+  ctind_publication* publication = NULL;
+  EXPECT(CTIND_OK, ctind_publish(raw, plan, options, &publication, &err));
+  return publication;
+}
+
+static char* json_of(const ctind_results* results) {
+  char* data = NULL;
+  size_t len = 0;
+  EXPECT(CTIND_OK, ctind_results_to_json(results, &data, &len, &err));
+  return data;
+}
+
+static void test_publish(void) {
+  static const char kKey[] = "0123456789abcdef-publisher-secret";
+  ctind_schema* schema = load_schema(LIT(kTypedSchema));
+  ctind_framework* framework = load_framework(LIT(kTypedFramework));
+  ctind_plan* plan = NULL;
+  ctind_plan* other_plan = NULL;
+  ctind_dataset* dataset = typed_from_columns(schema);
+  ctind_results* raw;
+  ctind_publication* publication;
+  ctind_publication* out = NULL;
+  const ctind_results* published = NULL;
+  const ctind_results* reasons = NULL;
+  const ctind_cell* cell;
+  ctind_options* options = NULL;
+  double x = -1;
+  int64_t units = -1;
+  const char* text = NULL;
+  size_t len = 0;
+  const ctind_scope P = CTIND_SCOPE_PERIOD;
+
+  EXPECT(CTIND_OK, ctind_plan_create(framework, schema, &plan, &err));
+  raw = compute_typed(plan, dataset);
+  CHECK(ctind_results_protection(raw) == CTIND_PROTECTION_RAW);
+
+  /* Protected by default (k = 3 from the framework): Q1's Male count 1 is
+   * withheld in the publication, still 1 in the raw results. */
+  publication = publish(raw, plan, NULL);
+  EXPECT_RC(CTIND_OK, ctind_publication_results(publication, &published));
+  EXPECT_RC(CTIND_OK,
+            ctind_publication_raw_with_reasons(publication, &reasons));
+  CHECK(ctind_results_protection(published) == CTIND_PROTECTION_PUBLISHED);
+  CHECK(ctind_results_protection(reasons) == CTIND_PROTECTION_RAW);
+  cell = find_indicator_cell(published, 0, P, "2025Q1", "Male");
+  CHECK(cell != NULL && ctind_cell_status(cell) == CTIND_VALUE_SUPPRESSED);
+  CHECK(!ctind_cell_value(cell, &x) && !ctind_cell_units(cell, &units) &&
+        !ctind_cell_numerator(cell, &x));
+  CHECK(ctind_cell_has_flag(cell, 4));
+  /* A publication carries no reasons. */
+  CHECK(ctind_cell_suppression_reason(cell) == CTIND_SUPPRESSION_UNSPECIFIED);
+  CHECK(cell_value(raw, 0, P, "2025Q1", "Male") == 1);
+  /* For the owner: Male is the primary suppression; with the total (4),
+   * Female (3) and Other (0) it would be recovered as 4 - 3 - 0 unless
+   * another of those cells is withheld too. */
+  cell = find_indicator_cell(reasons, 0, P, "2025Q1", "Male");
+  CHECK(ctind_cell_suppression_reason(cell) == CTIND_SUPPRESSION_PRIMARY);
+  CHECK(cell_value(reasons, 0, P, "2025Q1", "Male") == 1);
+  CHECK(q1_cells_with_reason(reasons, CTIND_SUPPRESSION_COMPLEMENTARY) >= 1);
+  CHECK(q1_cells_with_reason(reasons, CTIND_SUPPRESSION_PRIMARY) == 1);
+  /* 2025Q2's Other (1, V5) is small too. */
+  CHECK(ctind_cell_status(find_indicator_cell(published, 0, P, "2025Q2",
+                                              "Other")) ==
+        CTIND_VALUE_SUPPRESSED);
+  /* The raw results are unchanged. */
+  CHECK(ctind_cell_status(find_indicator_cell(raw, 0, P, "2025Q1", "Male")) ==
+        CTIND_VALUE_PRESENT);
+  /* A publication is not published again. */
+  EXPECT(CTIND_FAILED_PRECONDITION,
+         ctind_publish(published, plan, NULL, &out, &err));
+  CHECK(out == NULL);
+  /* Every renderer of results takes a publication. */
+  {
+    char* data = NULL;
+    EXPECT(CTIND_OK, ctind_results_to_csv(published, &data, &len, &err));
+    CHECK_OWNED_TEXT(data, len, "suppressed");
+    EXPECT(CTIND_OK, ctind_results_to_table(published, &data, &len, &err));
+    CHECK_OWNED_TEXT(data, len, "PROT-01");
+    data = json_of(published);
+    CHECK_CONTAINS(data, "\"PUBLISHED\"");
+    ctind_free(data);
+  }
+
+  /* k = 1 for this publication: nothing small is withheld. */
+  EXPECT_RC(CTIND_OK, ctind_options_create(&options));
+  EXPECT(CTIND_OK, ctind_options_set_min_cell_size(options, 1, &err));
+  out = publish(raw, plan, options);
+  ctind_publication_results(out, &published);
+  CHECK(cell_value(published, 0, P, "2025Q1", "Male") == 1);
+  CHECK(ctind_results_protection(published) == CTIND_PROTECTION_PUBLISHED);
+  ctind_publication_destroy(out);
+  /* k = 5: Q1's Female 3 is withheld too; Q1's total 4 as well. */
+  EXPECT(CTIND_OK, ctind_options_set_min_cell_size(options, 5, &err));
+  out = publish(raw, plan, options);
+  ctind_publication_results(out, &published);
+  CHECK(ctind_cell_status(find_indicator_cell(published, 0, P, "2025Q1",
+                                              "Female")) ==
+        CTIND_VALUE_SUPPRESSED);
+  CHECK(ctind_cell_status(find_indicator_cell(published, 0, P, "2025Q1",
+                                              NULL)) ==
+        CTIND_VALUE_SUPPRESSED);
+  ctind_publication_destroy(out);
+
+  /* Rounding to base 5 with k = 1: Q1 total 4 -> 5, Female 3 -> 5, Male
+   * 1 -> 0, each flagged ROUNDED (5). */
+  EXPECT(CTIND_OK, ctind_options_set_min_cell_size(options, 1, &err));
+  EXPECT(CTIND_OK,
+         ctind_options_set_rounding(options, CTIND_ROUNDING_BASE5, &err));
+  out = publish(raw, plan, options);
+  ctind_publication_results(out, &published);
+  CHECK(cell_value(published, 0, P, "2025Q1", NULL) == 5);
+  CHECK(cell_value(published, 0, P, "2025Q1", "Female") == 5);
+  CHECK(cell_value(published, 0, P, "2025Q1", "Male") == 0);
+  CHECK(ctind_cell_has_flag(find_indicator_cell(published, 0, P, "2025Q1",
+                                                NULL),
+                            5));
+  ctind_publication_destroy(out);
+
+  /* Random rounding to base 3 needs the key; with it, every count is a
+   * multiple of 3 within 3 of the raw count, and the same key gives the
+   * same publication. */
+  EXPECT(CTIND_OK, ctind_options_set_rounding(
+                       options, CTIND_ROUNDING_RANDOM_BASE3, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_publish(raw, plan, options, &out, &err));
+  CHECK(out == NULL);
+  CHECK_CONTAINS(ctind_error_message(err), "key");
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_publisher_key(options, LIT("short"), &err));
+  CHECK(strstr(ctind_error_message(err), "short") == NULL); /* a secret */
+  EXPECT(CTIND_OK, ctind_options_set_publisher_key(options, LIT(kKey), &err));
+  {
+    ctind_publication* again;
+    const ctind_results* second = NULL;
+    char* first_json;
+    char* second_json;
+    static const char* const kGenderCells[5] = {NULL, "Female", "Male",
+                                                "Other", "unknown"};
+    static const char* const kQuarters[4] = {"2025Q1", "2025Q2", "2025Q3",
+                                             "2025Q4"};
+    int q, g;
+    out = publish(raw, plan, options);
+    again = publish(raw, plan, options);
+    ctind_publication_results(out, &published);
+    ctind_publication_results(again, &second);
+    first_json = json_of(published);
+    second_json = json_of(second);
+    CHECK(first_json != NULL && second_json != NULL &&
+          strcmp(first_json, second_json) == 0);
+    ctind_free(first_json);
+    ctind_free(second_json);
+    for (q = 0; q < 4; ++q) {
+      for (g = 0; g < 5; ++g) {
+        const double before = cell_value(raw, 0, P, kQuarters[q],
+                                         kGenderCells[g]);
+        const double after = cell_value(published, 0, P, kQuarters[q],
+                                        kGenderCells[g]);
+        if (before == -1000) continue; /* no such cell */
+        CHECK(after != -1000 && fmod(after, 3) == 0 &&
+              fabs(after - before) < 3);
+      }
+    }
+    ctind_publication_destroy(again);
+    ctind_publication_destroy(out);
+  }
+  /* An empty key removes it. */
+  EXPECT(CTIND_OK, ctind_options_set_publisher_key(options, NULL, 0, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_publish(raw, plan, options, &out, &err));
+
+  /* Protection disabled, by its explicit name: the raw numbers, RAW. */
+  EXPECT_RC(CTIND_OK,
+            ctind_options_disable_protection_for_internal_use(options, true));
+  out = publish(raw, plan, options);
+  ctind_publication_results(out, &published);
+  CHECK(ctind_results_protection(published) == CTIND_PROTECTION_RAW);
+  CHECK(cell_value(published, 0, P, "2025Q1", "Male") == 1);
+  ctind_publication_destroy(out);
+  EXPECT_RC(CTIND_OK,
+            ctind_options_disable_protection_for_internal_use(options, false));
+
+  /* Results of another plan (kFramework has one indicator). */
+  {
+    ctind_framework* small = load_framework(LIT(kFramework));
+    ctind_schema* victims_schema = load_schema(LIT(kSchema));
+    EXPECT(CTIND_OK,
+           ctind_plan_create(small, victims_schema, &other_plan, &err));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_publish(raw, other_plan, NULL, &out, &err));
+    CHECK(out == NULL);
+    ctind_plan_destroy(other_plan);
+    ctind_schema_destroy(victims_schema);
+    ctind_framework_destroy(small);
+  }
+
+  /* Option errors and NULLs. */
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_min_cell_size(options, -1, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_min_cell_size(NULL, 3, &err));
+  EXPECT(CTIND_OK, ctind_options_set_min_cell_size(options, 0, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_rounding(options, (ctind_rounding)9, &err));
+  CHECK_CONTAINS(ctind_error_message(err), "9");
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_rounding(NULL, CTIND_ROUNDING_NONE, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_publisher_key(NULL, LIT(kKey), &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_publisher_key(options, NULL, 20, &err));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_options_disable_protection_for_internal_use(NULL, true));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_publish(NULL, plan, NULL, &out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_publish(raw, NULL, NULL, &out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_publish(raw, plan, NULL, NULL, &err));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_publication_results(NULL, &published));
+  CHECK(published == NULL);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_publication_results(publication, NULL));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_publication_raw_with_reasons(NULL, &reasons));
+  CHECK(reasons == NULL);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_publication_raw_with_reasons(publication, NULL));
+  CHECK(ctind_results_protection(NULL) == CTIND_PROTECTION_UNSPECIFIED);
+  CHECK(ctind_cell_suppression_reason(NULL) == CTIND_SUPPRESSION_UNSPECIFIED);
+  ctind_publication_destroy(NULL);
+  (void)text;
+
+  ctind_options_destroy(options);
+  ctind_publication_destroy(publication);
+  ctind_results_destroy(raw);
+  ctind_dataset_destroy(dataset);
+  ctind_plan_destroy(plan);
+  ctind_framework_destroy(framework);
+  ctind_schema_destroy(schema);
+  drop_error();
+}
+
+/* Results getters of 1.0.0 on raw results. */
+static void test_results_getters(void) {
+  ctind_schema* schema = load_schema(LIT(kTypedSchema));
+  ctind_framework* framework = load_framework(LIT(kTypedFramework));
+  ctind_plan* plan = NULL;
+  ctind_dataset* dataset = typed_from_columns(schema);
+  ctind_results* raw;
+  const char *id = NULL, *type = NULL, *start = NULL, *end = NULL;
+  const char* text = NULL;
+  const ctind_finding* finding = NULL;
+  size_t len = 0, count = 0;
+  bool partial = true;
+  double margin = -1;
+
+  EXPECT(CTIND_OK, ctind_plan_create(framework, schema, &plan, &err));
+  raw = compute_typed(plan, dataset);
+  EXPECT_RC(CTIND_OK, ctind_results_project_id(raw, &text, &len));
+  CHECK(span_equals(text, len, "CT-TYPED"));
+  EXPECT_RC(CTIND_OK, ctind_results_indicator_title(raw, 1, &text, &len));
+  CHECK(span_equals(text, len, "Minors referred"));
+  EXPECT_RC(CTIND_OK, ctind_results_indicator_unit(raw, 0, &text, &len));
+  CHECK(span_equals(text, len, "persons"));
+  /* Four quarters up to the as-of date 2025-12-31, none partial, then the
+   * life of project; ends are exclusive. */
+  EXPECT_RC(CTIND_OK, ctind_results_period_count(raw, 0, &count));
+  CHECK(count == 5);
+  EXPECT_RC(CTIND_OK, ctind_results_period(raw, 0, 1, &id, &type, &start,
+                                           &end, &partial));
+  CHECK(id != NULL && strcmp(id, "2025Q2") == 0);
+  CHECK(type != NULL && strcmp(type, "QUARTERLY") == 0);
+  CHECK(start != NULL && strcmp(start, "2025-04-01") == 0);
+  CHECK(end != NULL && strcmp(end, "2025-07-01") == 0);
+  CHECK(!partial);
+  EXPECT_RC(CTIND_OK, ctind_results_period(raw, 0, 4, &id, &type, &start,
+                                           &end, &partial));
+  CHECK(id != NULL && strcmp(id, "LOP") == 0);
+  CHECK(type != NULL && type[0] == '\0');
+  CHECK(start != NULL && strcmp(start, "2025-01-01") == 0);
+  CHECK(end != NULL && strcmp(end, "2026-01-01") == 0);
+  /* Every out pointer may be NULL. */
+  EXPECT_RC(CTIND_OK,
+            ctind_results_period(raw, 0, 0, NULL, NULL, NULL, NULL, NULL));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_period(raw, 0, 5, &id, &type, &start, &end,
+                                 &partial));
+  CHECK(id == NULL && type == NULL && start == NULL && end == NULL);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_period(raw, 3, 0, &id, NULL, NULL, NULL, NULL));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_period(NULL, 0, 0, &id, NULL, NULL, NULL, NULL));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_results_period_count(raw, 3, &count));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_results_period_count(raw, 0, NULL));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_period_count(NULL, 0, &count));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_indicator_title(raw, 3, &text, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_indicator_title(NULL, 0, &text, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_indicator_unit(raw, 3, &text, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_indicator_unit(raw, 0, NULL, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_project_id(NULL, &text, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_results_project_id(raw, &text, NULL));
+  /* Not assessed yet. */
+  CHECK(!ctind_results_is_assessed(raw, &margin) && margin == -1);
+  CHECK(!ctind_results_is_assessed(NULL, NULL));
+  /* The report carries the ingest finding. */
+  EXPECT_RC(CTIND_OK, ctind_results_finding_count(raw, &count));
+  CHECK(count >= 1);
+  EXPECT_RC(CTIND_OK, ctind_results_get_finding(raw, 0, &finding));
+  EXPECT_RC(CTIND_OK, ctind_finding_rule(finding, &text, &len));
+  CHECK(len > 0);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_get_finding(raw, count, &finding));
+  CHECK(finding == NULL);
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_results_get_finding(NULL, 0, &finding));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_results_get_finding(raw, 0, NULL));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_results_finding_count(NULL, &count));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_results_finding_count(raw, NULL));
+
+  ctind_results_destroy(raw);
+  ctind_dataset_destroy(dataset);
+  ctind_plan_destroy(plan);
+  ctind_framework_destroy(framework);
+  ctind_schema_destroy(schema);
+  drop_error();
+}
+
+static const char kDhis2Mapping[] =
+    "id: \"moh\" project_id: \"CT-TYPED\" org_unit: \"DiszpKrYNg8\"\n"
+    "indicators {\n"
+    "  indicator: \"PROT-01\" data_element: \"f7n9E0hX8qk\" "
+    "period_types: QUARTERLY\n"
+    "  cells { data_element: \"TotPersId01\" }\n"
+    "  cells { cell { dimension: \"prs_Gender\" value: \"Female\" } "
+    "category_option_combo: \"Prlt0C1RF0s\" }\n"
+    "}\n";
+
+static void test_assess_and_render(void) {
+  ctind_schema* schema = load_schema(LIT(kTypedSchema));
+  ctind_framework* framework = load_framework(LIT(kTypedFramework));
+  ctind_framework* without_iati =
+      load_framework(LIT(kTypedFrameworkWithoutIati));
+  ctind_plan* plan = NULL;
+  ctind_dataset* dataset = typed_from_columns(schema);
+  ctind_results* raw;
+  ctind_results* assessed = NULL;
+  ctind_results* assessed_publication = NULL;
+  ctind_results* with_actuals = NULL;
+  ctind_results* out = NULL;
+  ctind_publication* publication;
+  const ctind_results* published = NULL;
+  ctind_options* options = NULL;
+  ctind_iptt* iptt = NULL;
+  ctind_iptt* iptt_out = NULL;
+  ctind_document* document = NULL;
+  ctind_document* doc_out = NULL;
+  ctind_dhis2_mapping* dhis2 = NULL;
+  ctind_dhis2_mapping* dhis2_out = NULL;
+  ctind_quality* quality = NULL;
+  const ctind_cell* cell;
+  char* data = NULL;
+  const char* text = NULL;
+  size_t len = 0, count = 0;
+  double x = -1, margin = -1;
+  const ctind_scope P = CTIND_SCOPE_PERIOD;
+  const ctind_scope L = CTIND_SCOPE_LIFE_OF_PROJECT;
+
+  EXPECT(CTIND_OK, ctind_plan_create(framework, schema, &plan, &err));
+  raw = compute_typed(plan, dataset);
+
+  /* Assessing raw results, default margin 15: Q1 4 of target 5 = 80 %,
+   * below 85: behind; progress from the baseline 1: (4 - 1) / (5 - 1) =
+   * 0.75. LOP 9 of 10 = 90 %: on track. */
+  EXPECT(CTIND_OK, ctind_assess(framework, raw, NULL, &assessed, &err));
+  CHECK(ctind_results_is_assessed(assessed, &margin) && margin == 15);
+  cell = find_indicator_cell(assessed, 0, P, "2025Q1", NULL);
+  CHECK(ctind_cell_target(cell, &x) && x == 5);
+  CHECK(ctind_cell_percent_achieved(cell, &x) && x == 80);
+  CHECK(ctind_cell_progress(cell, &x) && x == 0.75);
+  CHECK(ctind_cell_assessment(cell) == CTIND_ASSESSMENT_BEHIND);
+  cell = find_indicator_cell(assessed, 0, L, "LOP", NULL);
+  CHECK(ctind_cell_target(cell, &x) && x == 10);
+  CHECK(ctind_cell_percent_achieved(cell, &x) && x == 90);
+  CHECK(ctind_cell_assessment(cell) == CTIND_ASSESSMENT_ON_TRACK);
+  /* Q2 has no target: not assessed, no target. */
+  cell = find_indicator_cell(assessed, 0, P, "2025Q2", NULL);
+  x = -1;
+  CHECK(!ctind_cell_target(cell, &x) && x == -1);
+  CHECK(!ctind_cell_percent_achieved(cell, &x) && !ctind_cell_progress(cell, &x));
+  CHECK(ctind_cell_assessment(cell) == CTIND_ASSESSMENT_NOT_ASSESSED);
+  /* The input is unchanged (results are immutable). */
+  CHECK(!ctind_results_is_assessed(raw, NULL));
+  CHECK(ctind_cell_assessment(find_indicator_cell(raw, 0, P, "2025Q1", NULL)) ==
+        CTIND_ASSESSMENT_UNSPECIFIED);
+  ctind_results_destroy(assessed);
+  assessed = NULL;
+  /* Margin 25: 80 % is on track; margin 5: LOP's 90 % is behind. */
+  EXPECT_RC(CTIND_OK, ctind_options_create(&options));
+  EXPECT(CTIND_OK, ctind_options_set_margin_points(options, 25, &err));
+  EXPECT(CTIND_OK, ctind_assess(framework, raw, options, &assessed, &err));
+  CHECK(ctind_cell_assessment(find_indicator_cell(assessed, 0, P, "2025Q1",
+                                                  NULL)) ==
+        CTIND_ASSESSMENT_ON_TRACK);
+  ctind_results_destroy(assessed);
+  EXPECT(CTIND_OK, ctind_options_set_margin_points(options, 5, &err));
+  EXPECT(CTIND_OK, ctind_assess(framework, raw, options, &assessed, &err));
+  CHECK(ctind_cell_assessment(find_indicator_cell(assessed, 0, L, "LOP",
+                                                  NULL)) ==
+        CTIND_ASSESSMENT_BEHIND);
+  CHECK(ctind_results_is_assessed(assessed, NULL));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_margin_points(options, -1, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_margin_points(options, HUGE_VAL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_margin_points(NULL, 15, &err));
+  /* Reported actuals: the framework has none, so the cells stay as they
+   * are. */
+  EXPECT(CTIND_OK,
+         ctind_add_reported_actuals(framework, raw, &with_actuals, &err));
+  CHECK(same_cells(with_actuals, raw));
+  ctind_results_destroy(with_actuals);
+  /* Results of another project. */
+  {
+    ctind_framework* small = load_framework(LIT(kFramework));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_add_reported_actuals(small, raw, &out, &err));
+    CHECK(out == NULL);
+    EXPECT(CTIND_INVALID_ARGUMENT, ctind_assess(small, raw, NULL, &out, &err));
+    CHECK(out == NULL);
+    ctind_framework_destroy(small);
+  }
+
+  /* The IPTT of assessed raw results; refused unassessed. */
+  EXPECT(CTIND_OK, ctind_iptt_build(framework, assessed, &iptt, &err));
+  EXPECT(CTIND_OK, ctind_iptt_to_csv(iptt, &data, &len, &err));
+  CHECK_OWNED_TEXT(data, len, "PROT-01");
+  EXPECT(CTIND_OK, ctind_iptt_serialize(iptt, CTIND_FORMAT_JSON, &data, &len,
+                                        &err));
+  CHECK_OWNED_TEXT(data, len, "\"CT-TYPED\"");
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_iptt_serialize(iptt, (ctind_format)5, &data, &len, &err));
+  ctind_iptt_destroy(iptt);
+  iptt = NULL;
+  EXPECT(CTIND_FAILED_PRECONDITION,
+         ctind_iptt_build(framework, raw, &iptt_out, &err));
+  CHECK(iptt_out == NULL);
+
+  /* The pipeline for others: publish, assess the publication, IPTT. */
+  publication = publish(raw, plan, NULL);
+  ctind_publication_results(publication, &published);
+  EXPECT(CTIND_OK, ctind_assess(framework, published, NULL,
+                                &assessed_publication, &err));
+  CHECK(ctind_results_protection(assessed_publication) ==
+        CTIND_PROTECTION_PUBLISHED);
+  /* A suppressed value keeps its target and gets nothing derived. */
+  {
+    const ctind_cell* male =
+        find_indicator_cell(assessed_publication, 0, P, "2025Q1", "Male");
+    CHECK(ctind_cell_status(male) == CTIND_VALUE_SUPPRESSED);
+    CHECK(!ctind_cell_percent_achieved(male, &x));
+  }
+  EXPECT(CTIND_OK,
+         ctind_iptt_build(framework, assessed_publication, &iptt, &err));
+
+  /* IATI XML of the publication, with options. */
+  EXPECT(CTIND_OK, ctind_options_set_generated_datetime(
+                       options, LIT("2026-01-15T09:00:00Z"), &err));
+  EXPECT_RC(CTIND_OK, ctind_options_set_include_life_of_project(options, true));
+  EXPECT(CTIND_OK, ctind_options_add_indicator_vocabulary(
+                       options, LIT("INDIKIT"), LIT("99"), &err));
+  EXPECT(CTIND_OK, ctind_options_add_indicator_vocabulary(
+                       options, LIT("INDIKIT"), LIT("98"), &err));
+  EXPECT(CTIND_OK, ctind_render_iati(framework, assessed_publication, options,
+                                     &document, &err));
+  EXPECT_RC(CTIND_OK, ctind_document_text(document, &text, &len));
+  CHECK(len > 0 && text[len] == '\0');
+  CHECK_CONTAINS(text, "<iati-activities");
+  CHECK_CONTAINS(text, "XM-DAC-47066-CT-TYPED");
+  CHECK_CONTAINS(text, "2026-01-15T09:00:00Z");
+  /* No person identifier reaches a donor. */
+  CHECK(strstr(text, "V1") == NULL && strstr(text, "V9") == NULL);
+  EXPECT_RC(CTIND_OK, ctind_document_note_count(document, &count));
+  {
+    size_t i;
+    for (i = 0; i < count; ++i) {
+      EXPECT_RC(CTIND_OK, ctind_document_note(document, i, &text, &len));
+      CHECK(len > 0);
+    }
+    EXPECT_RC(CTIND_INVALID_ARGUMENT,
+              ctind_document_note(document, count, &text, &len));
+    CHECK(text == NULL && len == 0);
+  }
+  ctind_document_destroy(document);
+  document = NULL;
+  /* A bad datetime; raw results; a project without what IATI requires. */
+  EXPECT(CTIND_OK, ctind_options_set_generated_datetime(
+                       options, LIT("yesterday"), &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_render_iati(framework, published,
+                                                   options, &doc_out, &err));
+  CHECK(doc_out == NULL);
+  EXPECT(CTIND_OK,
+         ctind_options_set_generated_datetime(options, NULL, 0, &err));
+  EXPECT(CTIND_FAILED_PRECONDITION,
+         ctind_render_iati(framework, raw, NULL, &doc_out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_iati(without_iati, published, NULL, &doc_out, &err));
+  CHECK(ctind_error_diagnostic_count(err) >= 1);
+  CHECK_CONTAINS(ctind_error_message(err), "iati_identifier");
+
+  /* DHIS2 dataValueSets of the publication. */
+  EXPECT(CTIND_OK,
+         ctind_dhis2_mapping_load(LIT(kDhis2Mapping), CTIND_FORMAT_TEXT,
+                                  LIT("dhis2.textproto"), &dhis2, &err));
+  EXPECT(CTIND_OK, ctind_render_dhis2(published, dhis2, &document, &err));
+  EXPECT_RC(CTIND_OK, ctind_document_text(document, &text, &len));
+  CHECK_CONTAINS(text, "\"dataValues\"");
+  CHECK_CONTAINS(text, "f7n9E0hX8qk");
+  /* PROT-02 and PROT-03 are not mapped: the notes say so. */
+  EXPECT_RC(CTIND_OK, ctind_document_note_count(document, &count));
+  CHECK(count >= 1);
+  ctind_document_destroy(document);
+  document = NULL;
+  EXPECT(CTIND_FAILED_PRECONDITION,
+         ctind_render_dhis2(raw, dhis2, &doc_out, &err));
+  /* A data element that is not a DHIS2 UID, on line 1. */
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_dhis2_mapping_load(
+             LIT("indicators { indicator: \"PROT-01\" data_element: \"x\" "
+                 "org_unit: \"DiszpKrYNg8\" }\n"),
+             CTIND_FORMAT_TEXT, LIT("bad-dhis2.textproto"), &dhis2_out, &err));
+  CHECK(dhis2_out == NULL);
+  CHECK(ctind_error_diagnostic_count(err) >= 1 && get_diagnostic(0).line == 1);
+
+  /* The HTML report: a publication, assessed, with its IPTT and the data
+   * quality; raw results are refused. */
+  EXPECT(CTIND_OK, ctind_quality_check(dataset, framework, NULL, &quality,
+                                       &err));
+  EXPECT(CTIND_OK, ctind_options_set_title(options, LIT("Typed <report>"),
+                                           &err));
+  EXPECT(CTIND_OK, ctind_options_set_language(options, LIT("en"), &err));
+  EXPECT(CTIND_OK, ctind_render_html(framework, assessed_publication, iptt,
+                                     quality, schema, options, &data, &len,
+                                     &err));
+  CHECK(data != NULL && len > 0 && data[len] == '\0');
+  CHECK_CONTAINS(data, "<!DOCTYPE html>");
+  CHECK_CONTAINS(data, "Typed &lt;report&gt;");
+  CHECK(strstr(data, "<script") == NULL);
+  ctind_free(data);
+  /* Without the optional quality, schema and options. */
+  EXPECT(CTIND_OK, ctind_render_html(framework, assessed_publication, iptt,
+                                     NULL, NULL, NULL, &data, &len, &err));
+  CHECK_OWNED_TEXT(data, len, "Typed test project");
+  {
+    ctind_iptt* raw_iptt = NULL;
+    ctind_results* assessed_raw = NULL;
+    EXPECT(CTIND_OK, ctind_assess(framework, raw, NULL, &assessed_raw, &err));
+    EXPECT(CTIND_OK, ctind_iptt_build(framework, assessed_raw, &raw_iptt, &err));
+    data = (char*)(void*)&g_sentinel_byte;
+    EXPECT(CTIND_FAILED_PRECONDITION,
+           ctind_render_html(framework, assessed_raw, raw_iptt, NULL, NULL,
+                             NULL, &data, &len, &err));
+    CHECK(data == NULL && len == 0);
+    /* Not assessed. */
+    EXPECT(CTIND_FAILED_PRECONDITION,
+           ctind_render_html(framework, published, iptt, NULL, NULL, NULL,
+                             &data, &len, &err));
+    ctind_iptt_destroy(raw_iptt);
+    ctind_results_destroy(assessed_raw);
+  }
+
+  /* NULL arguments of every function above. */
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_assess(NULL, raw, NULL, &out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_assess(framework, NULL, NULL, &out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_assess(framework, raw, NULL, NULL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_add_reported_actuals(NULL, raw, &out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_add_reported_actuals(framework, NULL, &out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_add_reported_actuals(framework, raw, NULL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_iptt_build(NULL, assessed, &iptt_out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_iptt_build(framework, NULL, &iptt_out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_iptt_build(framework, assessed, NULL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_iptt_to_csv(NULL, &data, &len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_iptt_to_csv(iptt, NULL, &len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_iptt_to_csv(iptt, &data, NULL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_iptt_serialize(NULL, CTIND_FORMAT_TEXT, &data, &len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_iati(NULL, published, NULL, &doc_out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_iati(framework, NULL, NULL, &doc_out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_iati(framework, published, NULL, NULL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_dhis2_mapping_load(NULL, 4, CTIND_FORMAT_TEXT, NULL, 0,
+                                  &dhis2_out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_dhis2_mapping_load(LIT(kDhis2Mapping), CTIND_FORMAT_TEXT, NULL,
+                                  0, NULL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_dhis2_mapping_load(LIT(kDhis2Mapping), (ctind_format)4, NULL,
+                                  0, &dhis2_out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_dhis2(NULL, dhis2, &doc_out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_dhis2(published, NULL, &doc_out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_dhis2(published, dhis2, NULL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_html(NULL, assessed_publication, iptt, NULL, NULL, NULL,
+                           &data, &len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_html(framework, NULL, iptt, NULL, NULL, NULL, &data,
+                           &len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_html(framework, assessed_publication, NULL, NULL, NULL,
+                           NULL, &data, &len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_html(framework, assessed_publication, iptt, NULL, NULL,
+                           NULL, NULL, &len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_render_html(framework, assessed_publication, iptt, NULL, NULL,
+                           NULL, &data, NULL, &err));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_document_text(NULL, &text, &len));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_document_note_count(NULL, &count));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_document_note(NULL, 0, &text, &len));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_generated_datetime(NULL, LIT("x"), &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_generated_datetime(options, NULL, 3, &err));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_options_set_include_life_of_project(NULL, false));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_options_add_indicator_vocabulary(
+                                     options, LIT(""), LIT("99"), &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_options_add_indicator_vocabulary(
+                                     options, LIT("INDIKIT"), NULL, 0, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_options_add_indicator_vocabulary(
+                                     NULL, LIT("INDIKIT"), LIT("99"), &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_language(NULL, LIT("fr"), &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_language(options, NULL, 2, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_options_set_title(NULL, LIT("t"), &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_title(options, NULL, 1, &err));
+  CHECK(ctind_cell_assessment(NULL) == CTIND_ASSESSMENT_UNSPECIFIED);
+  CHECK(!ctind_cell_target(NULL, &x) && !ctind_cell_percent_achieved(NULL, &x) &&
+        !ctind_cell_progress(NULL, &x));
+  {
+    int64_t later = -1;
+    cell = find_indicator_cell(raw, 0, P, "2025Q1", NULL);
+    CHECK(!ctind_cell_not_yet_observable(NULL, &later));
+    CHECK(!ctind_cell_not_yet_observable(cell, NULL));
+    /* A flow count has no "not yet observable" persons. */
+    CHECK(!ctind_cell_not_yet_observable(cell, &later) && later == -1);
+    CHECK(!ctind_cell_target(cell, NULL));
+  }
+  ctind_iptt_destroy(NULL);
+  ctind_document_destroy(NULL);
+  ctind_dhis2_mapping_destroy(NULL);
+
+  ctind_quality_destroy(quality);
+  ctind_dhis2_mapping_destroy(dhis2);
+  ctind_iptt_destroy(iptt);
+  ctind_results_destroy(assessed_publication);
+  ctind_publication_destroy(publication);
+  ctind_results_destroy(assessed);
+  ctind_options_destroy(options);
+  ctind_results_destroy(raw);
+  ctind_dataset_destroy(dataset);
+  ctind_plan_destroy(plan);
+  ctind_framework_destroy(without_iati);
+  ctind_framework_destroy(framework);
+  ctind_schema_destroy(schema);
+  drop_error();
+}
+
+/* The finding of `quality` with this rule and field ("" for none). */
+static const ctind_finding* find_finding(const ctind_quality* quality,
+                                         const char* rule, const char* field) {
+  size_t count = 0, i;
+  if (ctind_quality_finding_count(quality, &count) != CTIND_OK) return NULL;
+  for (i = 0; i < count; ++i) {
+    const ctind_finding* finding = NULL;
+    const char* text = NULL;
+    size_t len = 0;
+    if (ctind_quality_get_finding(quality, i, &finding) != CTIND_OK) {
+      return NULL;
+    }
+    ctind_finding_rule(finding, &text, &len);
+    if (!span_equals(text, len, rule)) continue;
+    ctind_finding_field(finding, &text, &len);
+    if (span_equals(text, len, field)) return finding;
+  }
+  return NULL;
+}
+
+static void test_quality(void) {
+  ctind_schema* schema = load_schema(LIT(kTypedSchema));
+  ctind_framework* framework = load_framework(LIT(kTypedFramework));
+  ctind_dataset* dataset = typed_from_columns(schema);
+  ctind_quality* quality = NULL;
+  ctind_quality* out = NULL;
+  ctind_options* options = NULL;
+  const ctind_finding* finding;
+  const char* text = NULL;
+  char* data = NULL;
+  size_t len = 0, count = 0;
+  int64_t present = -1, missing = -1, invalid = -1, rows = -1;
+  bool loaded = false, required = false;
+  int format;
+
+  /* Without keys (the default). */
+  EXPECT(CTIND_OK, ctind_quality_check(dataset, framework, NULL, &quality,
+                                       &err));
+  /* The invalid gender of V9 (1 of 9). */
+  finding = find_finding(quality, "invalid_value", "prs_Gender");
+  CHECK(finding != NULL && ctind_finding_count(finding) == 1);
+  CHECK(ctind_finding_record_key_count(finding) == 0);
+  /* The framework's rule: V8's score 0.5 is below 1 (V3 has no score and
+   * passes, as missing counts as passing). */
+  finding = find_finding(quality, "score_at_least_1", "");
+  CHECK(finding != NULL && ctind_finding_count(finding) == 1);
+  CHECK(ctind_finding_severity(finding) == CTIND_SEVERITY_WARNING);
+  CHECK(ctind_finding_record_key_count(finding) == 0);
+  /* Completeness of the victims table, fields in schema order:
+   * prs_Gender 8 present, 1 invalid; age 8 present, 1 missing (V5). */
+  EXPECT_RC(CTIND_OK, ctind_quality_table_count(quality, &count));
+  CHECK(count == 1);
+  EXPECT_RC(CTIND_OK,
+            ctind_quality_table(quality, 0, &text, &len, &loaded, &rows));
+  CHECK(span_equals(text, len, "victims") && loaded && rows == 9);
+  EXPECT_RC(CTIND_OK, ctind_quality_field_count(quality, 0, &count));
+  CHECK(count == 6);
+  EXPECT_RC(CTIND_OK, ctind_quality_field(quality, 0, 1, &text, &len,
+                                          &required, &present, &missing,
+                                          &invalid));
+  CHECK(span_equals(text, len, "prs_Gender") && !required && present == 8 &&
+        missing == 0 && invalid == 1);
+  EXPECT_RC(CTIND_OK, ctind_quality_field(quality, 0, 3, &text, &len,
+                                          &required, &present, &missing,
+                                          &invalid));
+  CHECK(span_equals(text, len, "age") && present == 8 && missing == 1 &&
+        invalid == 0);
+  EXPECT_RC(CTIND_OK, ctind_quality_field(quality, 0, 0, &text, &len,
+                                          &required, NULL, NULL, NULL));
+  CHECK(span_equals(text, len, "person_id") && required);
+  EXPECT_RC(CTIND_OK,
+            ctind_quality_table(quality, 0, NULL, NULL, NULL, NULL));
+  /* Renderings: no key anywhere. */
+  EXPECT(CTIND_OK, ctind_quality_to_json(quality, &data, &len, &err));
+  CHECK(strstr(data, "\"V9\"") == NULL && strstr(data, "\"V8\"") == NULL);
+  CHECK_OWNED_TEXT(data, len, "score_at_least_1");
+  EXPECT(CTIND_OK, ctind_quality_to_csv(quality, &data, &len, &err));
+  CHECK_OWNED_TEXT(data, len, "record_keys");
+  EXPECT(CTIND_OK, ctind_quality_to_table(quality, &data, &len, &err));
+  CHECK_OWNED_TEXT(data, len, "victims");
+  for (format = CTIND_FORMAT_TEXT; format <= CTIND_FORMAT_BINARY; ++format) {
+    EXPECT(CTIND_OK, ctind_quality_serialize(quality, (ctind_format)format,
+                                             &data, &len, &err));
+    CHECK(data != NULL && len > 0);
+    ctind_free(data);
+  }
+  ctind_quality_destroy(quality);
+  quality = NULL;
+
+  /* With keys, by the owner's explicit request: V9 and V8. */
+  EXPECT_RC(CTIND_OK, ctind_options_create(&options));
+  EXPECT_RC(CTIND_OK, ctind_options_set_with_record_keys(options, true));
+  EXPECT(CTIND_OK, ctind_quality_check(dataset, framework, options, &quality,
+                                       &err));
+  finding = find_finding(quality, "invalid_value", "prs_Gender");
+  CHECK(ctind_finding_record_key_count(finding) == 1);
+  EXPECT_RC(CTIND_OK, ctind_finding_record_key(finding, 0, &text, &len));
+  CHECK(span_equals(text, len, "V9"));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_finding_record_key(finding, 1, &text, &len));
+  CHECK(text == NULL && len == 0);
+  finding = find_finding(quality, "score_at_least_1", "");
+  CHECK(ctind_finding_record_key_count(finding) == 1);
+  EXPECT_RC(CTIND_OK, ctind_finding_record_key(finding, 0, &text, &len));
+  CHECK(span_equals(text, len, "V8"));
+  ctind_quality_destroy(quality);
+  quality = NULL;
+  /* At most 0 keys: counted, not listed. */
+  EXPECT(CTIND_OK, ctind_options_set_max_record_keys(options, 0, &err));
+  EXPECT(CTIND_OK, ctind_quality_check(dataset, NULL, options, &quality,
+                                       &err));
+  finding = find_finding(quality, "invalid_value", "prs_Gender");
+  CHECK(finding != NULL && ctind_finding_count(finding) == 1 &&
+        ctind_finding_record_key_count(finding) == 0);
+  /* No framework: no rule finding. */
+  CHECK(find_finding(quality, "score_at_least_1", "") == NULL);
+  ctind_quality_destroy(quality);
+  quality = NULL;
+
+  /* Errors: a rule on an unknown field, with its place. */
+  {
+    static const char kBadRule[] =
+        "project { id: \"CT-TYPED\" title: \"t\" start_date: \"2025-01-01\" "
+        "end_date: \"2025-12-31\" }\n"
+        "quality_rules { id: \"r\" table: \"victims\" expression: "
+        "\"scor >= 1\" }\n";
+    ctind_framework* bad = load_framework(LIT(kBadRule));
+    EXPECT(CTIND_INVALID_ARGUMENT,
+           ctind_quality_check(dataset, bad, NULL, &out, &err));
+    CHECK(out == NULL);
+    CHECK(ctind_error_diagnostic_count(err) >= 1 &&
+          get_diagnostic(0).line == 2);
+    ctind_framework_destroy(bad);
+  }
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_max_record_keys(options, -1, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_options_set_max_record_keys(NULL, 1, &err));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_options_set_with_record_keys(NULL, true));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_quality_check(NULL, framework, NULL, &out, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_quality_check(dataset, framework, NULL, NULL, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_quality_to_json(NULL, &data, &len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT, ctind_quality_to_csv(NULL, &data, &len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_quality_to_table(NULL, &data, &len, &err));
+  EXPECT(CTIND_INVALID_ARGUMENT,
+         ctind_quality_serialize(NULL, CTIND_FORMAT_TEXT, &data, &len, &err));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_quality_finding_count(NULL, &count));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_quality_get_finding(NULL, 0, &finding));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_quality_table_count(NULL, &count));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_quality_table(NULL, 0, &text, &len, &loaded, &rows));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_quality_field_count(NULL, 0, &count));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_quality_field(NULL, 0, 0, &text, &len, &required, &present,
+                                &missing, &invalid));
+  ctind_quality_destroy(NULL);
+  EXPECT(CTIND_OK, ctind_quality_check(dataset, NULL, NULL, &quality, &err));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_quality_table(quality, 1, &text, &len, &loaded, &rows));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_quality_field_count(quality, 1, &count));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_quality_field(quality, 0, 6, &text, &len, NULL, NULL, NULL,
+                                NULL));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT,
+            ctind_quality_get_finding(quality, 1000, &finding));
+  EXPECT_RC(CTIND_INVALID_ARGUMENT, ctind_quality_get_finding(quality, 0, NULL));
+  ctind_quality_destroy(quality);
+
+  ctind_options_destroy(options);
+  ctind_dataset_destroy(dataset);
+  ctind_framework_destroy(framework);
+  ctind_schema_destroy(schema);
+  drop_error();
+}
+
 int main(int argc, char** argv) {
   if (argc > 1) {
     if (strlen(argv[1]) >= sizeof g_dir) {
@@ -1559,6 +3096,12 @@ int main(int argc, char** argv) {
   test_compute();
   test_catalog();
   test_lifetimes();
+  test_columns();
+  test_mapping();
+  test_publish();
+  test_results_getters();
+  test_assess_and_render();
+  test_quality();
   drop_error();
   err = NULL;
   printf("%d passed, %d failed\n", g_passed, g_failed);
