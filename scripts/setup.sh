@@ -11,14 +11,17 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev libxml2-utils
-  # Python (Debian's interpreter, for the binding and its tests)
   # the disclosure attacker test (an LP solver; tests only)
   libglpk-dev
-  # the C ABI check against abi/libctind.abi (abidw, abidiff)
-  abigail-tools
-  python3 python3-pytest python3-protobuf
+  # Python (Debian's interpreter, for the binding and its tests)
+  python3 python3-pytest python3-protobuf python3-numpy python3-pandas
+  python3-venv python3-pip python3-setuptools
+  # R (the R package bindings/r, its one R dependency jsonlite, its tests)
+  r-base-core r-base-dev r-cran-testthat r-cran-jsonlite
   # the HTML report's browser test (headless Chromium, PNG reading)
   chromium python3-pil
+  # the C ABI check against abi/libctind.abi (abidw, abidiff)
+  abigail-tools
 )
 
 missing=()
