@@ -3,6 +3,9 @@
 #include "commands.h"
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
+#include <memory>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -12,7 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/numbers.h"
+#include "ctind/assess.h"
 #include "ctind/ctind.h"
+#include "ctind/publish.h"
+#include "ctind/render_donor.h"
+#include "ctind/render_html.h"
 #include "ctind/v1/framework.pb.h"
 #include "ctind/v1/mapping.pb.h"
 #include "ctind/v1/report.pb.h"
@@ -29,6 +37,8 @@ Usage: ctind COMMAND [OPTIONS]
 Commands:
   validate   check a framework (and, with --schema, its indicators against the schema)
   compute    compute raw results from records (for the data owner)
+  report     compute, protect and assess: a publication for others, as
+             JSON, CSV, IPTT, HTML, IATI XML or DHIS2
   catalog    the built-in indicator catalog and case schema: list, show,
              export, schema
   quality    check the records: completeness, validity, keys, outliers, rules
@@ -79,6 +89,53 @@ protected by disclosure control and must not be given to others.
                              recording it as a data-quality finding
   --ignore-unknown-columns   accept CSV columns that are not in the schema
 
+Exit status: 0 success, 1 invalid input, 2 usage error.
+)";
+
+constexpr char kReportUsage[] = R"(Usage: ctind report FRAMEWORK --schema FILE --data TABLE=FILE.csv [--data ...]
+                    [--mapping FILE] [--as-of YYYY-MM-DD] [--period-type TYPE ...]
+                    [--format json|csv|table|iptt|html|iati|dhis2] [--out FILE]
+                    [--min-cell-size K] [--rounding none|base5|random3]
+                    [--key-file FILE] [--dhis2-mapping FILE] [--margin POINTS]
+                    [--language TAG]
+                    [--strict] [--ignore-unknown-columns]
+
+Computes every indicator of FRAMEWORK from the CSV files and writes a
+PUBLICATION, safe to give to others: disclosure control suppresses every
+value from 1 to k - 1 persons and the values that would reveal it, and
+whatever is derived from them (docs/privacy.md); counts may be rounded;
+no record key appears. Then the publication is assessed against the
+framework's targets (docs/assessment.md) and rendered.
+
+  --schema, --data, --mapping, --as-of, --period-type, --strict,
+  --ignore-unknown-columns   as for ctind compute
+  --format FORMAT            json (default), csv, table, iptt (the indicator
+                             performance tracking table, CSV), html (one
+                             self-contained file: logframe, IPTT, data
+                             quality and charts, docs/html-report.md), iati
+                             (IATI 2.03 results XML) or dhis2 (dataValueSets
+                             JSON, with --dhis2-mapping)
+                             (docs/output-formats.md, docs/donor-formats.md)
+  --out FILE                 write the output to FILE instead of stdout
+  --min-cell-size K          the smallest count published, k (default the
+                             framework's disclosure.min_cell_size, else 5)
+  --rounding MODE            none, base5 (nearest multiple of 5) or random3
+                             (unbiased keyed random rounding to a multiple
+                             of 3, needs --key-file); default the
+                             framework's disclosure.rounding
+  --key-file FILE            the publisher's secret key for random3 (at
+                             least 16 bytes; the same key gives the same
+                             rounded values in every publication; never
+                             put it in the framework)
+  --dhis2-mapping FILE       the mapping of indicators and cells to DHIS2
+                             ids, for --format dhis2
+  --margin POINTS            on track within this many points of 100%
+                             achieved (default 15)
+  --language TAG             html: the language of titles and labels that
+                             the framework translates (default the
+                             project's)
+
+Notes on what a donor format leaves out are printed on stderr.
 Exit status: 0 success, 1 invalid input, 2 usage error.
 )";
 
@@ -268,6 +325,90 @@ int Validate(const std::vector<std::string>& raw, std::ostream& out, std::ostrea
   return 0;
 }
 
+// What `compute` and `report` share: the framework (with `min_cell_size`
+// as its disclosure k when set), schema and plan, the records of every
+// --data table, and their raw results.
+struct Computation {
+  std::optional<Framework> framework;
+  std::optional<Schema> schema;
+  std::optional<Plan> plan;
+  std::optional<Dataset> dataset;
+  std::optional<Results> raw;
+};
+
+// Loads and evaluates what the options of `args` name. Returns 0, 1 for
+// invalid input (messages printed) or the value of `usage` for a usage
+// error.
+int LoadAndEvaluate(const Args& args, const std::function<int(const std::string&)>& usage,
+                    std::optional<int> min_cell_size, std::ostream& err, Computation* c) {
+  if (args.positional.size() != 1) return usage("expected one FRAMEWORK file");
+  const std::optional<std::string> schema_path = args.Get("schema");
+  if (!schema_path) return usage("--schema FILE is required");
+  EvaluateOptions evaluate;
+  if (std::optional<std::string> as_of = args.Get("as-of")) {
+    evaluate.as_of = Date::ParseIso(*as_of);
+    if (!evaluate.as_of) return usage("--as-of '" + *as_of + "' is not a date (YYYY-MM-DD)");
+  }
+  evaluate.period_types = args.All("period-type");
+  IngestOptions ingest;
+  ingest.strict = args.Get("strict").has_value();
+  ingest.ignore_unknown_columns = args.Get("ignore-unknown-columns").has_value();
+  const std::vector<std::string> data = args.All("data");
+  if (data.empty()) return usage("at least one --data TABLE=FILE is required");
+  for (const std::string& spec : data) {
+    const size_t eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+      return usage("--data takes TABLE=FILE, not '" + spec + "'");
+    }
+  }
+
+  c->framework = LoadDefinition<Framework>(args.positional[0], err);
+  if (!c->framework) return 1;
+  if (min_cell_size) {
+    v1::Framework proto = c->framework->proto();
+    proto.mutable_disclosure()->set_min_cell_size(*min_cell_size);
+    Diagnostics diagnostics;
+    absl::StatusOr<Framework> changed = Framework::FromProto(proto, &diagnostics);
+    PrintDiagnostics(diagnostics, err);
+    if (!changed.ok()) return 1;
+    c->framework = *std::move(changed);
+  }
+  c->schema = LoadDefinition<Schema>(*schema_path, err);
+  if (!c->schema) return 1;
+  const Schema& schema = *c->schema;
+  Diagnostics diagnostics;
+  absl::StatusOr<Plan> plan = Plan::Compile(*c->framework, schema, &diagnostics);
+  PrintDiagnostics(diagnostics, err);
+  if (!plan.ok()) return 1;
+  c->plan = *std::move(plan);
+  if (std::optional<std::string> mapping_path = args.Get("mapping")) {
+    ingest.mapping = LoadMapping(*mapping_path, schema, err);
+    if (!ingest.mapping) return 1;
+  }
+  Dataset& dataset = c->dataset.emplace(schema);
+  for (const std::string& spec : data) {
+    const size_t eq = spec.find('=');
+    const std::string table = spec.substr(0, eq), file = spec.substr(eq + 1);
+    std::string bytes;
+    if (!ReadFile(file, &bytes, err)) return 1;
+    absl::Status status = dataset.LoadCsv(table, bytes, file, ingest);
+    if (!status.ok()) {
+      err << "ctind: " << status.message() << "\n";
+      return 1;
+    }
+  }
+  absl::StatusOr<Results> results = Evaluate(*c->plan, dataset, evaluate);
+  if (!results.ok()) {
+    err << "ctind: " << results.status().message() << "\n";
+    return 1;
+  }
+  c->raw = *std::move(results);
+  return 0;
+}
+
+bool WriteOutput(const std::string& text, const std::optional<std::string>& out_path,
+                 std::ostream& out, std::ostream& err);
+
 int Compute(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
   Args args = ParseArgs(raw, {"schema", "data", "mapping", "as-of", "period-type", "format", "out"},
                         {"strict", "ignore-unknown-columns"});
@@ -280,77 +421,18 @@ int Compute(const std::vector<std::string>& raw, std::ostream& out, std::ostream
     return 2;
   };
   if (!args.error.empty()) return usage(args.error);
-  if (args.positional.size() != 1) return usage("expected one FRAMEWORK file");
-  const std::optional<std::string> schema_path = args.Get("schema");
-  if (!schema_path) return usage("--schema FILE is required");
   const std::string format = args.Get("format").value_or("table");
   if (format != "table" && format != "json" && format != "csv") {
     return usage("--format is table, json or csv, not '" + format + "'");
   }
-  EvaluateOptions evaluate;
-  if (std::optional<std::string> as_of = args.Get("as-of")) {
-    evaluate.as_of = Date::ParseIso(*as_of);
-    if (!evaluate.as_of) return usage("--as-of '" + *as_of + "' is not a date (YYYY-MM-DD)");
+  Computation c;
+  if (const int status = LoadAndEvaluate(args, usage, std::nullopt, err, &c); status != 0) {
+    return status;
   }
-  evaluate.period_types = args.All("period-type");
-  IngestOptions ingest;
-  ingest.strict = args.Get("strict").has_value();
-  ingest.ignore_unknown_columns = args.Get("ignore-unknown-columns").has_value();
-
-  std::optional<Framework> framework = LoadDefinition<Framework>(args.positional[0], err);
-  if (!framework) return 1;
-  std::optional<Schema> schema = LoadDefinition<Schema>(*schema_path, err);
-  if (!schema) return 1;
-  Diagnostics diagnostics;
-  absl::StatusOr<Plan> plan = Plan::Compile(*framework, *schema, &diagnostics);
-  PrintDiagnostics(diagnostics, err);
-  if (!plan.ok()) return 1;
-  if (std::optional<std::string> mapping_path = args.Get("mapping")) {
-    ingest.mapping = LoadMapping(*mapping_path, *schema, err);
-    if (!ingest.mapping) return 1;
-  }
-
-  Dataset dataset(*schema);
-  const std::vector<std::string> data = args.All("data");
-  if (data.empty()) return usage("at least one --data TABLE=FILE is required");
-  for (const std::string& spec : data) {
-    const size_t eq = spec.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
-      return usage("--data takes TABLE=FILE, not '" + spec + "'");
-    }
-    const std::string table = spec.substr(0, eq), file = spec.substr(eq + 1);
-    std::string bytes;
-    if (!ReadFile(file, &bytes, err)) return 1;
-    absl::Status status = dataset.LoadCsv(table, bytes, file, ingest);
-    if (!status.ok()) {
-      err << "ctind: " << status.message() << "\n";
-      return 1;
-    }
-  }
-  absl::StatusOr<Results> results = Evaluate(*plan, dataset, evaluate);
-  if (!results.ok()) {
-    err << "ctind: " << results.status().message() << "\n";
-    return 1;
-  }
-  const std::string text = format == "json"  ? RenderJson(*results)
-                           : format == "csv" ? RenderCsv(*results)
-                                             : RenderTable(*results);
-  if (std::optional<std::string> out_path = args.Get("out")) {
-    std::ofstream file(*out_path, std::ios::binary);
-    file << text;
-    if (!file.good()) {
-      err << "ctind: cannot write '" << *out_path << "'\n";
-      return 1;
-    }
-    file.close();
-    if (!file.good()) {
-      err << "ctind: cannot write '" << *out_path << "'\n";
-      return 1;
-    }
-  } else {
-    out << text;
-  }
-  return 0;
+  const std::string text = format == "json"  ? RenderJson(*c.raw)
+                           : format == "csv" ? RenderCsv(*c.raw)
+                                             : RenderTable(*c.raw);
+  return WriteOutput(text, args.Get("out"), out, err) ? 0 : 1;
 }
 
 // Writes `text` to the file `out_path` when given, else to `out`; prints
@@ -714,6 +796,140 @@ int QualityCommand(const std::vector<std::string>& raw, std::ostream& out, std::
   return WriteOutput(text, args.Get("out"), out, err) ? 0 : 1;
 }
 
+
+int ReportCommand(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
+  Args args = ParseArgs(raw,
+                        {"schema", "data", "mapping", "as-of", "period-type", "format", "out",
+                         "min-cell-size", "rounding", "key-file", "dhis2-mapping", "margin",
+                         "language"},
+                        {"strict", "ignore-unknown-columns"});
+  if (args.help) {
+    out << kReportUsage;
+    return 0;
+  }
+  auto usage = [&](const std::string& message) {
+    err << "ctind report: " << message << "\n" << kReportUsage;
+    return 2;
+  };
+  if (!args.error.empty()) return usage(args.error);
+  const std::string format = args.Get("format").value_or("json");
+  static const std::vector<std::string> kFormats = {"json", "csv", "table", "iptt", "html",
+                                                    "iati", "dhis2"};
+  if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end()) {
+    return usage("--format is json, csv, table, iptt, html, iati or dhis2, not '" + format + "'");
+  }
+  if (format == "dhis2" && !args.Get("dhis2-mapping")) return usage("--format dhis2 needs --dhis2-mapping FILE");
+  std::optional<int> min_cell_size;
+  if (std::optional<std::string> k = args.Get("min-cell-size")) {
+    int value = 0;
+    if (!absl::SimpleAtoi(*k, &value) || value < 1) {
+      return usage("--min-cell-size '" + *k + "' is not a whole number of at least 1");
+    }
+    min_cell_size = value;
+  }
+  PublishOptions publish;
+  if (std::optional<std::string> rounding = args.Get("rounding")) {
+    if (*rounding == "none") {
+      publish.rounding = Rounding::kNone;
+    } else if (*rounding == "base5") {
+      publish.rounding = Rounding::kBase5;
+    } else if (*rounding == "random3") {
+      publish.rounding = Rounding::kRandomBase3;
+    } else {
+      return usage("--rounding is none, base5 or random3, not '" + *rounding + "'");
+    }
+  }
+  if (std::optional<std::string> key_file = args.Get("key-file")) {
+    if (!ReadFile(*key_file, &publish.publisher_key, err)) return 1;
+  }
+  AssessOptions assess;
+  if (std::optional<std::string> margin = args.Get("margin")) {
+    if (!absl::SimpleAtod(*margin, &assess.margin_points) || !(assess.margin_points >= 0) ||
+        !std::isfinite(assess.margin_points)) {
+      return usage("--margin '" + *margin + "' is not a number of points of at least 0");
+    }
+  }
+
+  Computation c;
+  if (const int status = LoadAndEvaluate(args, usage, min_cell_size, err, &c); status != 0) {
+    return status;
+  }
+  absl::StatusOr<Publication> publication = Publish(*c.raw, *c.plan, publish);
+  if (!publication.ok()) {
+    err << "ctind: " << publication.status().message() << "\n";
+    return 1;
+  }
+  v1::Report report = publication->results().proto();
+  if (absl::Status status = Assess(*c.framework, &report, assess); !status.ok()) {
+    err << "ctind: " << status.message() << "\n";
+    return 1;
+  }
+  std::string text;
+  std::vector<std::string> notes;
+  if (format == "json" || format == "csv" || format == "table") {
+    const Results assessed(std::make_shared<const v1::Report>(report));
+    text = format == "json" ? RenderJson(assessed) : format == "csv" ? RenderCsv(assessed)
+                                                                      : RenderTable(assessed);
+  } else if (format == "iptt" || format == "html") {
+    absl::StatusOr<v1::Iptt> iptt = BuildIptt(*c.framework, report);
+    if (!iptt.ok()) {
+      err << "ctind: " << iptt.status().message() << "\n";
+      return 1;
+    }
+    if (format == "iptt") {
+      text = RenderIpttCsv(*iptt);
+    } else {
+      // The data-quality section: findings of the records (never their keys).
+      absl::StatusOr<QualityReport> quality = CheckQuality(*c.dataset, &*c.framework);
+      if (!quality.ok()) {
+        err << "ctind: " << quality.status().message() << "\n";
+        return 1;
+      }
+      HtmlOptions html;
+      html.language = args.Get("language").value_or("");
+      html.schema = &*c.schema;
+      absl::StatusOr<std::string> page = RenderHtml(*c.framework, report, *iptt, &*quality, html);
+      if (!page.ok()) {
+        err << "ctind: " << page.status().message() << "\n";
+        return 1;
+      }
+      text = *std::move(page);
+    }
+  } else {
+    Diagnostics diagnostics;
+    absl::StatusOr<DonorDocument> document;
+    if (format == "iati") {
+      document = RenderIati(*c.framework, report, DonorRenderOptions(), &diagnostics);
+    } else {
+      const std::string path = *args.Get("dhis2-mapping");
+      absl::StatusOr<ProtoFormat> mapping_format = ProtoFormatFromPath(path);
+      if (!mapping_format.ok()) {
+        err << "ctind: " << mapping_format.status().message() << "\n";
+        return 1;
+      }
+      std::string bytes;
+      if (!ReadFile(path, &bytes, err)) return 1;
+      absl::StatusOr<Dhis2Mapping> mapping = Dhis2Mapping::Parse(bytes, *mapping_format, path, &diagnostics);
+      if (!mapping.ok()) {
+        PrintDiagnostics(diagnostics, err);
+        if (diagnostics.empty()) err << "ctind: " << mapping.status().message() << "\n";
+        return 1;
+      }
+      document = RenderDhis2(report, *mapping, &diagnostics);
+    }
+    PrintDiagnostics(diagnostics, err);
+    if (!document.ok()) {
+      if (diagnostics.empty()) err << "ctind: " << document.status().message() << "\n";
+      return 1;
+    }
+    text = std::move(document->text);
+    notes = std::move(document->notes);
+  }
+  if (!WriteOutput(text, args.Get("out"), out, err)) return 1;
+  for (const std::string& note : notes) err << "ctind report: note: " << note << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int Main(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -740,6 +956,7 @@ int Main(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
   }
   if (command == "validate") return Validate(rest, out, err);
   if (command == "compute") return Compute(rest, out, err);
+  if (command == "report") return ReportCommand(rest, out, err);
   if (command == "catalog") return CatalogCommand(rest, out, err);
   if (command == "quality") return QualityCommand(rest, out, err);
   err << "ctind: unknown command '" << command << "'\n" << kUsage;
