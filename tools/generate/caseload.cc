@@ -769,7 +769,14 @@ void DrawServices(Rng& rng, const PersonDraw& p, int32_t end, CaseDraw* c) {
     if (first > c->closed) first = c->closed;
     planned[n++] = first;
     for (int j = 1; j < wanted; ++j) planned[n++] = rng.Between(first, c->closed);
-    std::sort(planned, planned + n);
+    // Insertion sort of at most kMaxServices days (std::sort on this small
+    // array trips GCC 12's -Warray-bounds under the sanitizers).
+    for (int i = 1; i < n; ++i) {
+      const int32_t day = planned[i];
+      int j = i;
+      for (; j > 0 && planned[j - 1] > day; --j) planned[j] = planned[j - 1];
+      planned[j] = day;
+    }
   } else {
     int32_t on = first;
     for (int j = 0; j < wanted && on <= end; ++j) {
