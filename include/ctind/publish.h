@@ -57,10 +57,9 @@ class PublishOptions {
   bool protection_disabled_ = false;
 };
 
+// The results of Publish. Immutable; cheap to copy.
 class Publication {
  public:
-  Publication(Results results, Results raw_with_reasons)
-      : results_(std::move(results)), raw_with_reasons_(std::move(raw_with_reasons)) {}
 
   // What may be given to others: protection PUBLISHED with the settings
   // applied; each cell either published (counts rounded and flagged
@@ -76,11 +75,20 @@ class Publication {
   const Results& raw_with_reasons() const { return raw_with_reasons_; }
 
  private:
+  friend absl::StatusOr<Publication> Publish(const Results& raw, const Plan& plan,
+                                             const PublishOptions& options);
+  Publication(Results results, Results raw_with_reasons)
+      : results_(std::move(results)), raw_with_reasons_(std::move(raw_with_reasons)) {}
+
   Results results_;
   Results raw_with_reasons_;
 };
 
-// Protects `raw` (results of evaluating `plan`) for publication. Thread-safe;
+// Protects `raw` (results of evaluating `plan`, with the entered values of
+// reported indicators added by AddReportedActuals if they are to be
+// published) for publication; assess the publication afterwards
+// (DESIGN.md: protect, then assess), since % achieved and statuses of raw
+// values are withdrawn from suppressed and rounded cells. Thread-safe;
 // deterministic: the same results, plan and options give the same
 // publication. Errors: FailedPrecondition when `raw` is already a
 // publication; InvalidArgument when `raw` was not computed with `plan`, or

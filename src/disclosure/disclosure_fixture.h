@@ -45,6 +45,8 @@ tables {
   fields { name: "set_up_on" type: DATE }
 }
 dimensions { id: "age_band" age_band { field: "age" bands { lower_bounds: [0, 18] labels: ["child", "adult"] } } }
+dimensions { id: "sex" grouping { field: "gender"
+  groups { value: "female" members: "F" } groups { value: "male" members: "M" } } }
 )pb";
 
 // `count` persons alike.

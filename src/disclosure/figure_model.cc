@@ -668,12 +668,20 @@ class ModelBuilder {
       pc.cell = br.first_cell + local;
       if (info_.ratio) {
         const SideInfo& den = info_.denominator;
-        const BreakdownInfo& db = den.breakdowns.at(info_.denominator_breakdown.at(pc.breakdown));
+        const size_t b = static_cast<size_t>(pc.breakdown);
+        if (b >= info_.denominator_breakdown.size() ||
+            static_cast<size_t>(info_.denominator_breakdown[b]) >= den.breakdowns.size()) {
+          return absl::InternalError(absl::StrCat("indicator ", Quoted(info_.id), ": no denominator breakdown"));
+        }
+        const BreakdownInfo& db = den.breakdowns[info_.denominator_breakdown[b]];
         int64_t dlocal = 0;
         size_t k = 0;
         for (size_t i = 0; i < br.dims.size(); ++i) {
-          const int e = info_.denominator_dim.at(br.dims[i]);
-          if (e < 0) continue;
+          const size_t d = static_cast<size_t>(br.dims[i]);
+          if (d >= info_.denominator_dim.size() || info_.denominator_dim[d] < 0) continue;
+          if (k >= db.dims.size()) {
+            return absl::InternalError(absl::StrCat("indicator ", Quoted(info_.id), ": denominator cells mismatch"));
+          }
           dlocal = dlocal * static_cast<int64_t>(den.dims[db.dims[k]].values.size() + 1) + pc.digits[i];
           ++k;
         }
@@ -992,6 +1000,93 @@ class ModelBuilder {
 };
 
 }  // namespace
+
+IndicatorModel BuildReportedModel(const std::string& indicator_id, const v1::IndicatorResult& raw,
+                                  bool sensitive, int k) {
+  IndicatorModel model;
+  model.indicator_id = indicator_id;
+  model.min_cell_size = k;
+  model.cell_figures.assign(raw.cells_size(), {});
+  // Figures by (period of the entered value, breakdown, coordinates).
+  std::map<std::string, int> index;
+  // Per period: breakdown → (coordinates → figure).
+  std::map<std::string, std::map<std::string, std::map<std::vector<std::string>, int>>> cells;
+  for (int i = 0; i < raw.cells_size(); ++i) {
+    const v1::Cell& c = raw.cells(i);
+    if (!c.has_value() || c.reported().value_case() != v1::ReportedActual::kNumber) continue;
+    const std::string& period = c.scope() == v1::SCOPE_LIFE_OF_PROJECT ? c.reported().period() : c.period();
+    std::vector<std::string> coordinates;
+    std::string identity;
+    for (const std::string& part : {indicator_id, std::string("reported"), period, c.breakdown()}) {
+      absl::StrAppend(&identity, part.size(), ":", part, ";");
+    }
+    for (const v1::CellCoordinate& k : c.coordinates()) {
+      coordinates.push_back(absl::StrCat(k.dimension(), "=", k.value()));
+      absl::StrAppend(&identity, coordinates.back().size(), ":", coordinates.back(), ";");
+    }
+    auto [it, added] = index.emplace(identity, static_cast<int>(model.figures.size()));
+    if (added) {
+      Figure f;
+      f.kind = FigureKind::kNumerator;
+      f.is_protected = sensitive;
+      const double v = c.value();
+      f.decides = sensitive && v >= 0 && std::floor(v) == v;
+      f.has_raw = true;
+      f.raw = v;
+      f.identity = identity;
+      model.figures.push_back(f);
+      cells[period][c.breakdown()][coordinates] = it->second;
+    }
+    model.figures[it->second].cells.push_back(i);
+    model.cell_figures[i].push_back(it->second);
+  }
+  // Relations where entered numbers add up.
+  std::set<std::string> seen;
+  auto relate = [&](int margin, const std::vector<int>& members) {
+    double sum = 0;
+    for (int m : members) sum += model.figures[m].raw;
+    if (members.empty() || sum != model.figures[margin].raw) return;
+    std::vector<int> sorted = members;
+    std::sort(sorted.begin(), sorted.end());
+    if (!seen.insert(absl::StrCat(margin, "|", absl::StrJoin(sorted, ","))).second) return;
+    FigureGroup g;
+    g.margin = margin;
+    g.inside = sorted;
+    g.equal = true;
+    FigureConstraint c;
+    c.equality = true;
+    c.terms.push_back({margin, -1});
+    for (int m : sorted) c.terms.push_back({m, 1});
+    model.constraints.push_back(c);
+    model.groups.push_back(std::move(g));
+  };
+  for (const auto& [period, breakdowns] : cells) {
+    for (const auto& [name, members] : breakdowns) {
+      if (name.empty()) continue;
+      auto total = breakdowns.find("");
+      if (total != breakdowns.end() && total->second.count({})) {
+        std::vector<int> all;
+        for (const auto& [coordinates, f] : members) all.push_back(f);
+        relate(total->second.at({}), all);
+      }
+      // A one-way breakdown's cell and the cells of a cross with it.
+      for (const auto& [one_way, one_cells] : breakdowns) {
+        if (one_way.empty() || one_way == name || one_way.find(" x ") != std::string::npos) continue;
+        for (const auto& [one_coordinates, margin] : one_cells) {
+          std::vector<int> inside;
+          for (const auto& [coordinates, f] : members) {
+            if (coordinates.size() > 1 &&
+                std::find(coordinates.begin(), coordinates.end(), one_coordinates[0]) != coordinates.end()) {
+              inside.push_back(f);
+            }
+          }
+          if (!inside.empty()) relate(margin, inside);
+        }
+      }
+    }
+  }
+  return model;
+}
 
 absl::StatusOr<IndicatorModel> BuildIndicatorModel(const IndicatorInfo& info,
                                                    const v1::IndicatorResult& raw, int k) {

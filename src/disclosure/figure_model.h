@@ -114,6 +114,16 @@ struct IndicatorModel {
 absl::StatusOr<IndicatorModel> BuildIndicatorModel(const IndicatorInfo& info,
                                                    const v1::IndicatorResult& raw, int k);
 
+// The model of a REPORTED indicator's cells (entered values, added to the
+// results by AddReportedActuals, include/ctind/assess.h): each entered
+// number is a figure (the life-of-project cell shows the latest period's),
+// protected unless the indicator is non-sensitive and deciding when it is
+// a whole number (a count); entered numbers are related only where they
+// add up: the total and a breakdown's cells of one period, a one-way cell
+// and the cells of a cross with it.
+IndicatorModel BuildReportedModel(const std::string& indicator_id, const v1::IndicatorResult& raw,
+                                  bool sensitive, int k);
+
 }  // namespace internal
 }  // namespace ctind
 

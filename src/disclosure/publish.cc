@@ -46,6 +46,15 @@ v1::RoundingBase RoundingOf(const PublishOptions& options, const v1::Framework& 
 
 bool IsCount(AggregateInfo f) { return f == AggregateInfo::kCount || f == AggregateInfo::kCountDistinct; }
 
+// % achieved, progress and status computed from raw values (results
+// assessed before they were published) would tell them: they go, and
+// assessing the publication computes them from what it shows.
+void ClearAssessment(v1::Cell* cell) {
+  cell->clear_percent_achieved();
+  cell->clear_progress();
+  if (cell->assessment() != v1::ASSESSMENT_STATUS_UNSPECIFIED) cell->set_assessment(v1::NOT_ASSESSED);
+}
+
 // Rounds the figures of one published cell and recomputes the value from
 // them.
 class CellRounder {
@@ -92,6 +101,7 @@ class CellRounder {
     }
     if (!rounded) return;
     cell->add_flags(v1::ROUNDED);
+    ClearAssessment(cell);
     if (cell->status() != v1::PRESENT) return;
     // The value from the rounded figures.
     std::optional<double> value;
@@ -120,6 +130,20 @@ class CellRounder {
     }
   }
 
+  // An entered number that is a count (a protected, deciding figure: a
+  // whole number of a sensitive reported indicator).
+  void ApplyReported(const IndicatorModel& model, int index, v1::Cell* cell) const {
+    for (int f : model.cell_figures[index]) {
+      const internal::Figure& fig = model.figures[f];
+      if (!fig.decides || !cell->has_value()) continue;
+      const double rounded = Round(cell->value(), fig.identity);
+      cell->set_value(rounded);
+      if (cell->reported().value_case() == v1::ReportedActual::kNumber) cell->mutable_reported()->set_number(rounded);
+      cell->add_flags(v1::ROUNDED);
+      ClearAssessment(cell);
+    }
+  }
+
  private:
   v1::RoundingBase base_;
   const internal::KeyedRandomRounding* keyed_;
@@ -134,9 +158,8 @@ void Withhold(v1::Cell* cell) {
   cell->clear_denominator();
   cell->clear_units();
   cell->clear_not_yet_observable();
-  cell->clear_percent_achieved();
-  cell->clear_progress();
-  cell->set_assessment(v1::ASSESSMENT_STATUS_UNSPECIFIED);
+  ClearAssessment(cell);
+  cell->clear_reported();  // an entered value, its note and evidence
   google::protobuf::RepeatedField<int> kept;
   for (int flag : cell->flags()) {
     if (flag == v1::PARTIAL_PERIOD) kept.Add(flag);  // a property of the period, not of the data
@@ -199,10 +222,14 @@ absl::StatusOr<Publication> Publish(const Results& raw, const Plan& plan, const 
     }
     v1::IndicatorResult* out = published->mutable_indicators(i);
     v1::IndicatorResult* own = annotated->mutable_indicators(i);
-    if (!info.computed || ir.cells_size() == 0) continue;
+    if (ir.cells_size() == 0) continue;
     const v1::Indicator& ind = framework.indicators(i);
     const int k = ind.disclosure().has_min_cell_size() ? ind.disclosure().min_cell_size() : framework_k;
-    absl::StatusOr<IndicatorModel> model = internal::BuildIndicatorModel(info, ir, k);
+    // Reported indicators have cells only once their entered values are
+    // added (AddReportedActuals): they are protected like computed ones.
+    absl::StatusOr<IndicatorModel> model =
+        info.computed ? internal::BuildIndicatorModel(info, ir, k)
+                      : internal::BuildReportedModel(info.id, ir, !ind.disclosure().non_sensitive(), k);
     if (!model.ok()) return model.status();
     absl::StatusOr<std::vector<v1::SuppressionReason>> reasons = internal::ChooseSuppressions(*model);
     if (!reasons.ok()) return reasons.status();
@@ -217,7 +244,12 @@ absl::StatusOr<Publication> Publish(const Results& raw, const Plan& plan, const 
       // The count of records left out stays with the data owner: it is a
       // count of its own, never protected; the flag says it happened.
       cell->clear_not_yet_observable();
-      if (rounder.active()) rounder.Apply(info, *model, c, cell);
+      if (!rounder.active()) continue;
+      if (info.computed) {
+        rounder.Apply(info, *model, c, cell);
+      } else {
+        rounder.ApplyReported(*model, c, cell);
+      }
     }
   }
   return Publication(Results(published), Results(annotated));

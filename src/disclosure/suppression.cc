@@ -3,9 +3,6 @@
 #include "disclosure/suppression.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <cmath>
 #include <map>
@@ -181,6 +178,7 @@ absl::StatusOr<std::vector<FeasibleInterval>> AttackerIntervals(const IndicatorM
   // low[i], high[i]: the smallest and largest value of vars[i] seen.
   struct Solved {
     std::vector<double> low, high;
+    bool complete = true;  // every program ran to its end
   };
   auto solve = [&](const std::vector<int>& vars, const std::vector<int>& targets) -> absl::StatusOr<Solved> {
     for (size_t i = 0; i < vars.size(); ++i) position[vars[i]] = static_cast<int>(i);
@@ -210,15 +208,18 @@ absl::StatusOr<std::vector<FeasibleInterval>> AttackerIntervals(const IndicatorM
     }
     std::vector<double> x0(vars.size());
     for (size_t i = 0; i < vars.size(); ++i) x0[i] = start[vars[i]];
-    auto fail = [&](const absl::Status& st) {
-      return absl::InternalError(absl::StrCat("indicator ", Quoted(model.indicator_id),
-                                              ": the attacker's program failed: ", st.message()));
+    // The start is one point seen. A program the solver cannot finish
+    // (numerically singular, too many steps) certifies nothing more than
+    // the points seen before it failed: its short targets get more cells
+    // withheld, never a guarantee assumed.
+    Solved out{x0, x0, true};
+    auto fail = [&](const absl::Status&) -> absl::StatusOr<Solved> {
+      out.complete = false;
+      return out;
     };
     absl::StatusOr<ActiveSetProgram> lp =
         ActiveSetProgram::Create(static_cast<int>(vars.size()), std::move(program), x0);
     if (!lp.ok()) return fail(lp.status());
-    // The start is one point seen.
-    Solved out{x0, x0};
     auto look = [&]() {
       const std::vector<double>& values = lp->Values();
       for (size_t i = 0; i < vars.size(); ++i) {
@@ -332,7 +333,7 @@ absl::StatusOr<std::vector<FeasibleInterval>> AttackerIntervals(const IndicatorM
           i.unbounded = std::isinf(i.high);
           const bool wide = i.unbounded || i.high - i.low >= k - kWidthTolerance;
           // Short in the attacker's whole program: its exact interval.
-          i.exact = whole && !wide;
+          i.exact = whole && !wide && solved->complete;
           if (wide || whole) open.erase(v);
         }
       }
@@ -375,7 +376,6 @@ class Suppressor {
     const size_t cells = reason_.size();
     for (size_t round = 0; round <= cells; ++round) {
       Complete();
-      if (std::getenv("CTIND_DEBUG_AUDIT")) fprintf(stderr, "round %zu\n", round);
       absl::StatusOr<std::vector<FeasibleInterval>> intervals = AttackerIntervals(model_, Suppressed(), &wide_);
       if (!intervals.ok()) return intervals.status();
       std::vector<int> narrow;

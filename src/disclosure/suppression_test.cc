@@ -5,9 +5,11 @@
 // out by hand in the comments (k = 5 unless said otherwise).
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "ctind/assess.h"
 #include "disclosure/disclosure_fixture.h"
 #include "disclosure/figure_model.h"
 #include "disclosure/suppression.h"
@@ -168,6 +170,27 @@ TEST(ComplementarySuppressionTest, CrossedBreakdown) {
                          {"SCOPE_PERIOD|2025Q1|gender=M;age_band=child;", "COMPLEMENTARY"}}));
 }
 
+TEST(ComplementarySuppressionTest, AGroupingIsARollUpOfItsCodes) {
+  // gender F 2, M 10, X 6 and its grouping sex: female = F (2), male = M
+  // (10), X in no group so unknown (6). F is primary, and so is female (the
+  // same persons). The total is published: in gender the second cell is X
+  // (the smallest holding 3), in sex the unknown cell (X's persons). Each
+  // pair moves together within [0, 8].
+  const disclosure_fixture::Run run = EvaluateAndPublish(
+      Indicator("I", R"pb(measure { value { table: "persons" count: true } }
+                          disaggregate_by { dimensions: "gender" } disaggregate_by { dimensions: "sex" })pb"),
+      PersonsCsv({{2, "F"}, {10, "M"}, {6, "X"}}), kStart, kQuarterEnd, kQuarterEnd);
+  ASSERT_TRUE(run.publication);
+  Map period;
+  for (const auto& [key, reason] : Withheld(run, 0)) {
+    if (key.rfind("SCOPE_PERIOD|", 0) == 0) period[key] = reason;
+  }
+  EXPECT_EQ(period, (Map{{"SCOPE_PERIOD|2025Q1|gender=F;", "PRIMARY"},
+                         {"SCOPE_PERIOD|2025Q1|gender=X;", "COMPLEMENTARY"},
+                         {"SCOPE_PERIOD|2025Q1|sex=female;", "PRIMARY"},
+                         {"SCOPE_PERIOD|2025Q1|sex=unknown;", "COMPLEMENTARY"}}));
+}
+
 TEST(ComplementarySuppressionTest, QuartersInAYear) {
   // Quarters 2, 10, 7, 12 and the year 2025 (31, also the life of
   // project). Q1 is primary; the year is their sum, so another quarter
@@ -230,6 +253,50 @@ TEST(DerivedSuppressionTest, LatestLifeOfProjectValueIsTheLastPeriods) {
                                    {"SCOPE_LIFE_OF_PROJECT|LOP|gender=X;", "DERIVED"},
                                    {"SCOPE_PERIOD|2025Q2|gender=F;", "PRIMARY"},
                                    {"SCOPE_PERIOD|2025Q2|gender=X;", "COMPLEMENTARY"}}));
+}
+
+TEST(ReportedIndicatorTest, EnteredCountsAreProtectedWhereTheyAddUp) {
+  // Entered for 2025Q1: 12 referrals, 2 of women and 10 of men (they add
+  // up). F is primary; the total is published and F + M = 12, so M goes
+  // too. The life-of-project cells show the latest entered values (those
+  // of 2025Q1): F's own 2 is primary, M's copy derived. A non-sensitive
+  // entered figure (mechanisms, 3) is published.
+  absl::StatusOr<Schema> schema = Schema::Parse(disclosure_fixture::kSchema, ProtoFormat::kText, "schema");
+  ASSERT_TRUE(schema.ok()) << schema.status();
+  absl::StatusOr<Framework> fw = Framework::Parse(R"pb(
+schema_id: "disclosure"
+project { id: "P" title: "t" start_date: "2025-01-01" end_date: "2025-03-31" }
+indicators { id: "referrals" title: "t" source: REPORTED period { every: QUARTERLY }
+  disaggregate_by { dimensions: "gender" }
+  reported { period: "2025Q1" number: 12 }
+  reported { period: "2025Q1" number: 2 cell { dimension: "gender" value: "F" } }
+  reported { period: "2025Q1" number: 10 cell { dimension: "gender" value: "M" } } }
+indicators { id: "mechanisms" title: "t" source: REPORTED period { every: QUARTERLY }
+  disclosure { non_sensitive: true }
+  reported { period: "2025Q1" number: 3 } })pb", ProtoFormat::kText, "framework");
+  ASSERT_TRUE(fw.ok()) << fw.status();
+  absl::StatusOr<Plan> plan = Plan::Compile(*fw, *schema);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  Dataset data(*schema);
+  EvaluateOptions options;
+  options.as_of = Date::ParseIso("2025-03-31");
+  absl::StatusOr<Results> raw = Evaluate(*plan, data, options);
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  auto with_entries = std::make_shared<v1::Report>(raw->proto());
+  ASSERT_TRUE(AddReportedActuals(*fw, with_entries.get()).ok());
+  absl::StatusOr<Publication> pub = Publish(Results(with_entries), *plan);
+  ASSERT_TRUE(pub.ok()) << pub.status();
+  disclosure_fixture::Run run;
+  run.publication = *pub;
+  EXPECT_EQ(Withheld(run, 0), (Map{{"SCOPE_LIFE_OF_PROJECT|LOP|gender=F;", "PRIMARY"},
+                                   {"SCOPE_LIFE_OF_PROJECT|LOP|gender=M;", "DERIVED"},
+                                   {"SCOPE_PERIOD|2025Q1|gender=F;", "PRIMARY"},
+                                   {"SCOPE_PERIOD|2025Q1|gender=M;", "COMPLEMENTARY"}}));
+  EXPECT_EQ(Withheld(run, 1), Map{});
+  for (const v1::Cell& c : pub->results().proto().indicators(0).cells()) {
+    if (c.status() != v1::SUPPRESSED) continue;
+    EXPECT_FALSE(c.has_reported()) << disclosure_fixture::Key(c);  // the entered number is gone too
+  }
 }
 
 TEST(AttackerIntervalsTest, OneWayBreakdownByHand) {

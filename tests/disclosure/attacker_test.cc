@@ -15,19 +15,28 @@
 //    counts of the finest cells ("atoms": date segments × the codes of
 //    every dimension, sets of codes for multi-valued fields) that it
 //    covers, those atom counts being unknowns of any sign; so every linear
-//    dependency between figures is known to it;
+//    dependency between additive figures is known to it;
 //  - every figure, additive or not (distinct persons, multi-valued cells):
 //    a figure whose records are among another's is at most that one; one
-//    covered by a family of cells (a breakdown's cells in its period, a
-//    period type's periods in its cell) is at most their sum; a family
-//    inside a figure sums to at most it (when its cells are disjoint);
-//    and, where the raw results satisfy one, that equality;
+//    covered by a family of cells (a breakdown's cells in its dates, a
+//    period type's periods in its cell) is at most their sum; a family's
+//    disjoint cells inside an additive figure sum to at most it; and a
+//    family inside a figure that covers it and whose raw figures add up to
+//    it is a partition of it (as an attacker assuming that no one counts
+//    twice would take it);
 //  - between the figures of one cell: denominator = numerator + complement
 //    for a numerator that is a subset of its denominator; persons ≤ records;
-//  - figures that are the same number (the same dates and cells) as one.
+//  - cells covering the same records (the same dates and codes, a "latest"
+//    life of project and the period it shows) as one figure, and cells the
+//    engine leaves out (an unknown that is zero everywhere) as zeros.
+// The interval of a figure is at least k wide as soon as two feasible
+// points seen are k apart (the raw figures are one; sweeps pushing many
+// figures at once give more); the others are maximised and minimised.
 //
 // Environment: CTIND_ATTACKER_CASES=N seeds (default kDefaultCases),
-// CTIND_ATTACKER_SEED=S one seed, printing its framework and data.
+// CTIND_ATTACKER_SEED=S one seed, printing its framework, data, cells with
+// their reasons and the programs' sizes; CTIND_ATTACKER_TIMES=1 the time of
+// each seed.
 
 #include <glpk.h>
 
@@ -61,7 +70,7 @@ namespace ctind {
 namespace attacker {
 namespace {
 
-constexpr int kDefaultCases = 400;
+constexpr int kDefaultCases = 300;
 
 // ----------------------------------------------------------------------------
 // Deterministic randomness.
@@ -219,6 +228,7 @@ struct Case {
   uint64_t seed = 0;
   std::string start, end, as_of;
   std::vector<std::string> period_types;
+  int fiscal_start = 1;
   std::vector<IndicatorSpec> indicators;
   std::string framework;
   std::string persons, identifications;
@@ -255,8 +265,11 @@ Case Generate(uint64_t seed) {
   const int days = end.day_number() - start.day_number() + 1;
   c.as_of = r.Chance(0.5) ? c.end : start.AddDays(days / 2 + r.Below(days / 2)).ToIsoString();
   const std::vector<std::vector<std::string>> types = {{}, {"YEARLY"}, {"SIX_MONTHLY"}, {"YEARLY", "SIX_MONTHLY"},
-                                                       {"MONTHLY"}};
+                                                       {"MONTHLY"}, {"FINANCIAL_YEAR"}, {"FINANCIAL_YEAR", "YEARLY"}};
   c.period_types = r.Pick(types);
+  // Fiscal years from April, July or October hold whole quarters; one from
+  // February does not (it shares boundaries with years and months only).
+  c.fiscal_start = r.Pick(std::vector<int>{4, 7, 10, 2});
   if (span_choice == 2 && !c.period_types.empty() && c.period_types[0] == "MONTHLY") c.period_types = {"YEARLY"};
   const std::vector<DimensionSpec> dims = Dimensions();
   // Breakdown choices: dimensions by axis (one-way), or a cross of two
@@ -315,7 +328,9 @@ Case Generate(uint64_t seed) {
     const int months = span_choice == 0 ? 6 : span_choice == 1 ? 12 : 18;
     int slots = (months / 3) * (ind.cumulative ? 2 : 1) + 1;
     for (const std::string& t : c.period_types) {
-      const int periods = t == "YEARLY" ? (months + 11) / 12 : t == "SIX_MONTHLY" ? months / 6 : months;
+      const int periods = t == "YEARLY" || t == "FINANCIAL_YEAR" ? (months + 11) / 12 + 1
+                          : t == "SIX_MONTHLY"                  ? months / 6
+                                                                : months;
       slots += periods * (ind.cumulative ? 2 : 1);
     }
     auto cells = [&]() {
@@ -332,7 +347,7 @@ Case Generate(uint64_t seed) {
   }
   // Framework text.
   c.framework = absl::StrCat("schema_id: \"attack\"\nproject { id: \"P\" title: \"t\" start_date: \"", c.start,
-                             "\" end_date: \"", c.end, "\" }\n");
+                             "\" end_date: \"", c.end, "\" fiscal_year_start_month: ", c.fiscal_start, " }\n");
   for (const IndicatorSpec& ind : c.indicators) {
     absl::StrAppend(&c.framework, "indicators { id: \"", ind.id, "\" title: \"t\" ", MeasureText(ind.measure),
                     " period { by: \"identified_on\" every: QUARTERLY }",
