@@ -747,16 +747,24 @@ absl::Status AppendColumn(const char* fn, ctind_dataset* dataset, const char* ta
   return absl::OkStatus();
 }
 
-// A typed column from C arrays: `values` may be NULL only when n is 0.
+// The body of the typed ctind_dataset_append_column_* functions: checks the
+// arguments (`values_name` names the values parameter in messages), copies
+// the values and presence flags into a column of `kind` and appends it.
 template <typename T, typename U>
-absl::Status TypedColumn(const char* fn, const T* values, const uint8_t* present, size_t n,
-                         ctind::ColumnInput::Kind kind, std::vector<U> ctind::ColumnInput::*member,
-                         ctind::ColumnInput* out) {
-  if (values == nullptr && n != 0) return NullArgument(fn, "values");
-  out->kind = kind;
-  if (n != 0) (out->*member).assign(values, values + n);
-  out->present = PresentFromC(present, n);
-  return absl::OkStatus();
+ctind_status AppendTypedColumn(const char* fn, ctind_error** out_error, ctind_dataset* dataset,
+                               const char* table, size_t table_len, const char* field,
+                               size_t field_len, const T* values, const char* values_name,
+                               const uint8_t* present, size_t n, ctind::ColumnInput::Kind kind,
+                               std::vector<U> ctind::ColumnInput::*member) {
+  return Run(fn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
+    if (dataset == nullptr) return NullArgument(fn, "dataset");
+    if (values == nullptr && n != 0) return NullArgument(fn, values_name);
+    ctind::ColumnInput column;
+    column.kind = kind;
+    if (n != 0) (column.*member).assign(values, values + n);
+    column.present = PresentFromC(present, n);
+    return AppendColumn(fn, dataset, table, table_len, field, field_len, std::move(column));
+  });
 }
 
 // A text value of row `row` for a column: well-formed UTF-8 when present.
@@ -1860,15 +1868,9 @@ ctind_status ctind_dataset_append_column_int64(ctind_dataset* dataset, const cha
                                                size_t field_len, const int64_t* values,
                                                const uint8_t* present, size_t n,
                                                ctind_error** out_error) {
-  static constexpr char kFn[] = "ctind_dataset_append_column_int64";
-  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
-    if (dataset == nullptr) return NullArgument(kFn, "dataset");
-    ctind::ColumnInput column;
-    absl::Status status = TypedColumn(kFn, values, present, n, ctind::ColumnInput::Kind::kInt64,
-                                      &ctind::ColumnInput::int64s, &column);
-    if (!status.ok()) return status;
-    return AppendColumn(kFn, dataset, table, table_len, field, field_len, std::move(column));
-  });
+  return AppendTypedColumn("ctind_dataset_append_column_int64", out_error, dataset, table, table_len,
+                           field, field_len, values, "values", present, n,
+                           ctind::ColumnInput::Kind::kInt64, &ctind::ColumnInput::int64s);
 }
 
 ctind_status ctind_dataset_append_column_double(ctind_dataset* dataset, const char* table,
@@ -1876,15 +1878,9 @@ ctind_status ctind_dataset_append_column_double(ctind_dataset* dataset, const ch
                                                 size_t field_len, const double* values,
                                                 const uint8_t* present, size_t n,
                                                 ctind_error** out_error) {
-  static constexpr char kFn[] = "ctind_dataset_append_column_double";
-  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
-    if (dataset == nullptr) return NullArgument(kFn, "dataset");
-    ctind::ColumnInput column;
-    absl::Status status = TypedColumn(kFn, values, present, n, ctind::ColumnInput::Kind::kDouble,
-                                      &ctind::ColumnInput::doubles, &column);
-    if (!status.ok()) return status;
-    return AppendColumn(kFn, dataset, table, table_len, field, field_len, std::move(column));
-  });
+  return AppendTypedColumn("ctind_dataset_append_column_double", out_error, dataset, table, table_len,
+                           field, field_len, values, "values", present, n,
+                           ctind::ColumnInput::Kind::kDouble, &ctind::ColumnInput::doubles);
 }
 
 ctind_status ctind_dataset_append_column_bool(ctind_dataset* dataset, const char* table,
@@ -1892,15 +1888,9 @@ ctind_status ctind_dataset_append_column_bool(ctind_dataset* dataset, const char
                                               size_t field_len, const uint8_t* values,
                                               const uint8_t* present, size_t n,
                                               ctind_error** out_error) {
-  static constexpr char kFn[] = "ctind_dataset_append_column_bool";
-  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
-    if (dataset == nullptr) return NullArgument(kFn, "dataset");
-    ctind::ColumnInput column;
-    absl::Status status = TypedColumn(kFn, values, present, n, ctind::ColumnInput::Kind::kBool,
-                                      &ctind::ColumnInput::bools, &column);
-    if (!status.ok()) return status;
-    return AppendColumn(kFn, dataset, table, table_len, field, field_len, std::move(column));
-  });
+  return AppendTypedColumn("ctind_dataset_append_column_bool", out_error, dataset, table, table_len,
+                           field, field_len, values, "values", present, n,
+                           ctind::ColumnInput::Kind::kBool, &ctind::ColumnInput::bools);
 }
 
 ctind_status ctind_dataset_append_column_date(ctind_dataset* dataset, const char* table,
@@ -1908,16 +1898,9 @@ ctind_status ctind_dataset_append_column_date(ctind_dataset* dataset, const char
                                               size_t field_len, const int32_t* days,
                                               const uint8_t* present, size_t n,
                                               ctind_error** out_error) {
-  static constexpr char kFn[] = "ctind_dataset_append_column_date";
-  return Run(kFn, out_error, [&](ctind::Diagnostics*) -> absl::Status {
-    if (dataset == nullptr) return NullArgument(kFn, "dataset");
-    if (days == nullptr && n != 0) return NullArgument(kFn, "days");
-    ctind::ColumnInput column;
-    absl::Status status = TypedColumn(kFn, days, present, n, ctind::ColumnInput::Kind::kDate,
-                                      &ctind::ColumnInput::days, &column);
-    if (!status.ok()) return status;
-    return AppendColumn(kFn, dataset, table, table_len, field, field_len, std::move(column));
-  });
+  return AppendTypedColumn("ctind_dataset_append_column_date", out_error, dataset, table, table_len,
+                           field, field_len, days, "days", present, n,
+                           ctind::ColumnInput::Kind::kDate, &ctind::ColumnInput::days);
 }
 
 ctind_status ctind_dataset_append_column_string(ctind_dataset* dataset, const char* table,

@@ -19,6 +19,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "ctind/dataset.h"
+#include "ctind/diagnostic.h"
 #include "ctind/engine.h"
 #include "ctind/model.h"
 #include "ctind/v1/framework.pb.h"
@@ -121,6 +122,51 @@ inline v1::Report Compute(const v1::Framework& framework,
   EXPECT_TRUE(results.ok()) << results.status();
   if (!results.ok()) return {};
   return results->proto();
+}
+
+// The catalog ids beginning with `prefix` ("PROT-"), in id order.
+inline std::vector<std::string> IdsWithPrefix(const std::string& prefix) {
+  std::vector<std::string> ids;
+  for (const auto& [id, indicator] : CatalogIndicators()) {
+    if (id.rfind(prefix, 0) == 0) ids.push_back(id);
+  }
+  return ids;
+}
+
+// Compiles the catalog indicators `ids` together, in a test framework with
+// `population_filter`, against the case schema; fails the test on an error
+// or any diagnostic.
+inline void ExpectCompileTogether(const std::vector<std::string>& ids,
+                                  const std::string& population_filter = "") {
+  Diagnostics diagnostics;
+  absl::StatusOr<Framework> fw = Framework::FromProto(TestFramework(ids, population_filter), &diagnostics);
+  ASSERT_TRUE(fw.ok()) << fw.status();
+  absl::StatusOr<Plan> plan = Plan::Compile(*fw, CaseSchema(), &diagnostics);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  for (const Diagnostic& d : diagnostics) ADD_FAILURE() << d.ToString();
+}
+
+// Checks what every catalog definition carries: its id as code, a title and
+// description, `pillar`, a level, a direction, a reporting frequency, a
+// unit and means of verification — and no project data (result, targets,
+// baseline, reported values).
+inline void ExpectCatalogDefinition(const v1::Indicator& ind, v1::Pillar pillar) {
+  SCOPED_TRACE(ind.id());
+  EXPECT_EQ(ind.code(), ind.id());
+  EXPECT_FALSE(ind.title().empty());
+  EXPECT_FALSE(ind.description().empty());
+  EXPECT_EQ(ind.pillar(), pillar);
+  EXPECT_NE(ind.level(), v1::INDICATOR_LEVEL_UNSPECIFIED);
+  EXPECT_NE(ind.direction(), v1::DIRECTION_UNSPECIFIED);
+  EXPECT_NE(ind.period().every(), v1::PERIOD_TYPE_UNSPECIFIED);
+  EXPECT_FALSE(ind.unit().empty());
+  EXPECT_FALSE(ind.means_of_verification().method().empty());
+  EXPECT_FALSE(ind.means_of_verification().data_source().empty());
+  EXPECT_FALSE(ind.means_of_verification().collection_frequency().empty());
+  EXPECT_TRUE(ind.result().empty());
+  EXPECT_EQ(ind.targets_size(), 0);
+  EXPECT_EQ(ind.reported_size(), 0);
+  EXPECT_FALSE(ind.has_baseline());
 }
 
 // The result of indicator `id` in `report` (fails the test when absent).

@@ -30,14 +30,6 @@ constexpr char kLop[] = "SCOPE_LIFE_OF_PROJECT|LOP|";
 
 std::string Lop(const std::string& coordinates) { return kLop + coordinates; }
 
-std::vector<std::string> PillarIds() {
-  std::vector<std::string> ids;
-  for (const auto& [id, indicator] : CatalogIndicators()) {
-    if (absl::StartsWith(id, "PART-")) ids.push_back(id);
-  }
-  return ids;
-}
-
 // T2 is on Q1's last day, T3 on Q2's first. T4 has no district and no
 // pass mark, T5 no audience. "NA" is Namibia.
 constexpr char kTrainings[] =
@@ -340,14 +332,10 @@ TEST(PartnershipCatalog, Part12LevelMustBeOnItsScale) {
 }
 
 TEST(PartnershipCatalog, AllIndicatorsCompileTogetherWithoutDiagnostics) {
-  const std::vector<std::string> ids = PillarIds();
+  const std::vector<std::string> ids = catalog_testing::IdsWithPrefix("PART-");
   EXPECT_GE(ids.size(), 10u);
-  Diagnostics diagnostics;
-  absl::StatusOr<Framework> fw = Framework::FromProto(TestFramework(ids), &diagnostics);
-  ASSERT_TRUE(fw.ok()) << fw.status();
-  absl::StatusOr<Plan> plan = Plan::Compile(*fw, catalog_testing::CaseSchema(), &diagnostics);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  for (const Diagnostic& d : diagnostics) ADD_FAILURE() << d.ToString();
+  catalog_testing::ExpectCompileTogether(ids);
+  if (::testing::Test::HasFatalFailure()) return;
   const v1::Report report = Compute(TestFramework(ids), {{"trainings", kTrainings},
                                                          {"training_participants", kParticipants},
                                                          {"coordination_mechanisms", kMechanisms},
@@ -361,24 +349,10 @@ TEST(PartnershipCatalog, EveryIndicatorIsDocumented) {
   EXPECT_TRUE(absl::StartsWith(
       catalog_testing::ReadCatalogFile("indicators/partnership.textproto"),
       "# Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0\n"));
-  for (const std::string& id : PillarIds()) {
+  for (const std::string& id : catalog_testing::IdsWithPrefix("PART-")) {
     const v1::Indicator& ind = CatalogIndicators().at(id);
     SCOPED_TRACE(id);
-    EXPECT_EQ(ind.code(), id);
-    EXPECT_FALSE(ind.title().empty());
-    EXPECT_FALSE(ind.description().empty());
-    EXPECT_EQ(ind.pillar(), v1::PARTNERSHIP);
-    EXPECT_NE(ind.level(), v1::INDICATOR_LEVEL_UNSPECIFIED);
-    EXPECT_NE(ind.direction(), v1::DIRECTION_UNSPECIFIED);
-    EXPECT_NE(ind.period().every(), v1::PERIOD_TYPE_UNSPECIFIED);
-    EXPECT_FALSE(ind.unit().empty());
-    EXPECT_FALSE(ind.means_of_verification().method().empty());
-    EXPECT_FALSE(ind.means_of_verification().data_source().empty());
-    EXPECT_FALSE(ind.means_of_verification().collection_frequency().empty());
-    EXPECT_TRUE(ind.result().empty());
-    EXPECT_EQ(ind.targets_size(), 0);
-    EXPECT_EQ(ind.reported_size(), 0);
-    EXPECT_FALSE(ind.has_baseline());
+    catalog_testing::ExpectCatalogDefinition(ind, v1::PARTNERSHIP);
     if (ind.source() != v1::REPORTED) {
       EXPECT_TRUE(ind.disaggregate_by_size() > 0 || absl::StartsWith(ind.notes(), "No disaggregation:"))
           << "a computed indicator is disaggregated, or says why not";

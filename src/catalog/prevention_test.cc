@@ -26,15 +26,6 @@ using testing_cells::PresentValue;
 
 constexpr char kLop[] = "SCOPE_LIFE_OF_PROJECT|LOP|";
 
-// The catalog ids of this pillar.
-std::vector<std::string> PillarIds() {
-  std::vector<std::string> ids;
-  for (const auto& [id, indicator] : CatalogIndicators()) {
-    if (absl::StartsWith(id, "PREV-")) ids.push_back(id);
-  }
-  return ids;
-}
-
 // Six activities. A2 is on Q1's last day, A3 on Q2's first; A4 has no
 // people-reached figure, A5 no district. "NA" is Namibia, never missing.
 constexpr char kActivities[] =
@@ -389,14 +380,10 @@ TEST(PreventionCatalog, Prev12To14ReportedValuesLoad) {
 }
 
 TEST(PreventionCatalog, AllIndicatorsCompileTogetherWithoutDiagnostics) {
-  const std::vector<std::string> ids = PillarIds();
+  const std::vector<std::string> ids = catalog_testing::IdsWithPrefix("PREV-");
   EXPECT_GE(ids.size(), 12u);
-  Diagnostics diagnostics;
-  absl::StatusOr<Framework> fw = Framework::FromProto(TestFramework(ids), &diagnostics);
-  ASSERT_TRUE(fw.ok()) << fw.status();
-  absl::StatusOr<Plan> plan = Plan::Compile(*fw, catalog_testing::CaseSchema(), &diagnostics);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  for (const Diagnostic& d : diagnostics) ADD_FAILURE() << d.ToString();
+  catalog_testing::ExpectCompileTogether(ids);
+  if (::testing::Test::HasFatalFailure()) return;
   // And they evaluate together over the fixtures.
   const v1::Report report = Compute(TestFramework(ids), {{"awareness_activities", kActivities},
                                                          {"survey_respondents", kRespondents},
@@ -409,25 +396,10 @@ TEST(PreventionCatalog, AllIndicatorsCompileTogetherWithoutDiagnostics) {
 TEST(PreventionCatalog, EveryIndicatorIsDocumented) {
   EXPECT_TRUE(absl::StartsWith(catalog_testing::ReadCatalogFile("indicators/prevention.textproto"),
                                "# Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0\n"));
-  for (const std::string& id : PillarIds()) {
+  for (const std::string& id : catalog_testing::IdsWithPrefix("PREV-")) {
     const v1::Indicator& ind = CatalogIndicators().at(id);
     SCOPED_TRACE(id);
-    EXPECT_EQ(ind.code(), id);
-    EXPECT_FALSE(ind.title().empty());
-    EXPECT_FALSE(ind.description().empty());
-    EXPECT_EQ(ind.pillar(), v1::PREVENTION);
-    EXPECT_NE(ind.level(), v1::INDICATOR_LEVEL_UNSPECIFIED);
-    EXPECT_NE(ind.direction(), v1::DIRECTION_UNSPECIFIED);
-    EXPECT_NE(ind.period().every(), v1::PERIOD_TYPE_UNSPECIFIED);
-    EXPECT_FALSE(ind.unit().empty());
-    EXPECT_FALSE(ind.means_of_verification().method().empty());
-    EXPECT_FALSE(ind.means_of_verification().data_source().empty());
-    EXPECT_FALSE(ind.means_of_verification().collection_frequency().empty());
-    // Catalog definitions carry no project data.
-    EXPECT_TRUE(ind.result().empty());
-    EXPECT_EQ(ind.targets_size(), 0);
-    EXPECT_EQ(ind.reported_size(), 0);
-    EXPECT_FALSE(ind.has_baseline());
+    catalog_testing::ExpectCatalogDefinition(ind, v1::PREVENTION);
     if (ind.source() != v1::REPORTED) {
       EXPECT_TRUE(ind.disaggregate_by_size() > 0 || absl::StartsWith(ind.notes(), "No disaggregation:"))
           << "a computed indicator is disaggregated, or says why not";

@@ -98,14 +98,6 @@ v1::Report Compute(const std::string& id) {
   return catalog_testing::Compute(TestFramework({id}), Tables());
 }
 
-std::vector<std::string> PillarIds() {
-  std::vector<std::string> ids;
-  for (const auto& [id, indicator] : CatalogIndicators()) {
-    if (absl::StartsWith(id, "PROS-")) ids.push_back(id);
-  }
-  return ids;
-}
-
 TEST(ProsecutionCatalog, Pros01InvestigationsOpened) {
   const v1::Report report = Compute("PROS-01");
   const auto cells = CellsOf(report, "PROS-01");
@@ -432,14 +424,10 @@ TEST(ProsecutionCatalog, Pros18ShareOfPersonsScreenedNotVictims) {
 }
 
 TEST(ProsecutionCatalog, AllIndicatorsCompileTogetherWithoutDiagnostics) {
-  const std::vector<std::string> ids = PillarIds();
+  const std::vector<std::string> ids = catalog_testing::IdsWithPrefix("PROS-");
   EXPECT_GE(ids.size(), 14u);
-  Diagnostics diagnostics;
-  absl::StatusOr<Framework> fw = Framework::FromProto(TestFramework(ids), &diagnostics);
-  ASSERT_TRUE(fw.ok()) << fw.status();
-  absl::StatusOr<Plan> plan = Plan::Compile(*fw, catalog_testing::CaseSchema(), &diagnostics);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  for (const Diagnostic& d : diagnostics) ADD_FAILURE() << d.ToString();
+  catalog_testing::ExpectCompileTogether(ids);
+  if (::testing::Test::HasFatalFailure()) return;
   // Evaluated together, each gives what it gives alone.
   const v1::Report together = catalog_testing::Compute(TestFramework(ids), Tables());
   for (const std::string& id : ids) {
@@ -453,24 +441,10 @@ TEST(ProsecutionCatalog, EveryIndicatorIsDocumented) {
   EXPECT_TRUE(absl::StartsWith(
       catalog_testing::ReadCatalogFile("indicators/prosecution.textproto"),
       "# Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0\n"));
-  for (const std::string& id : PillarIds()) {
+  for (const std::string& id : catalog_testing::IdsWithPrefix("PROS-")) {
     const v1::Indicator& ind = CatalogIndicators().at(id);
     SCOPED_TRACE(id);
-    EXPECT_EQ(ind.code(), id);
-    EXPECT_FALSE(ind.title().empty());
-    EXPECT_FALSE(ind.description().empty());
-    EXPECT_EQ(ind.pillar(), v1::PROSECUTION);
-    EXPECT_NE(ind.level(), v1::INDICATOR_LEVEL_UNSPECIFIED);
-    EXPECT_NE(ind.direction(), v1::DIRECTION_UNSPECIFIED);
-    EXPECT_NE(ind.period().every(), v1::PERIOD_TYPE_UNSPECIFIED);
-    EXPECT_FALSE(ind.unit().empty());
-    EXPECT_FALSE(ind.means_of_verification().method().empty());
-    EXPECT_FALSE(ind.means_of_verification().data_source().empty());
-    EXPECT_FALSE(ind.means_of_verification().collection_frequency().empty());
-    EXPECT_TRUE(ind.result().empty());
-    EXPECT_EQ(ind.targets_size(), 0);
-    EXPECT_EQ(ind.reported_size(), 0);
-    EXPECT_FALSE(ind.has_baseline());
+    catalog_testing::ExpectCatalogDefinition(ind, v1::PROSECUTION);
     if (ind.source() != v1::REPORTED) {
       EXPECT_TRUE(ind.disaggregate_by_size() > 0 || absl::StartsWith(ind.notes(), "No disaggregation:"))
           << "a computed indicator is disaggregated, or says why not";

@@ -34,7 +34,6 @@ using ::ctind::catalog_testing::TestFramework;
 using ::ctind::testing_cells::CellMap;
 using ::ctind::testing_cells::PresentValue;
 using ::testing::Contains;
-using ::testing::IsEmpty;
 using ::testing::IsSupersetOf;
 
 constexpr char kLop[] = "SCOPE_LIFE_OF_PROJECT|LOP|";
@@ -48,13 +47,7 @@ std::string Cumulative(int quarter, const std::string& cell = "") {
 std::string Lop(const std::string& cell = "") { return kLop + cell; }
 
 // The ids of this file's indicators, in file order.
-std::vector<std::string> ProtectionIds() {
-  std::vector<std::string> ids;
-  for (const auto& [id, indicator] : CatalogIndicators()) {
-    if (id.rfind("PROT-", 0) == 0) ids.push_back(id);
-  }
-  return ids;
-}
+std::vector<std::string> ProtectionIds() { return catalog_testing::IdsWithPrefix("PROT-"); }
 
 // A cell that exists and has no value (e.g. a ratio without denominator).
 const v1::Cell& MissingCell(const CellMap& cells, const std::string& key) {
@@ -76,22 +69,10 @@ const v1::Cell& MissingCell(const CellMap& cells, const std::string& key) {
 TEST(ProtectionCatalogTest, HasAtLeast26IndicatorsThatCompileTogetherWithoutDiagnostics) {
   const std::vector<std::string> ids = ProtectionIds();
   EXPECT_GE(ids.size(), 26u);
-  Diagnostics diagnostics;
-  absl::StatusOr<Framework> fw = Framework::FromProto(TestFramework(ids), &diagnostics);
-  ASSERT_TRUE(fw.ok()) << fw.status();
-  absl::StatusOr<Plan> plan = Plan::Compile(*fw, CaseSchema(), &diagnostics);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  std::vector<std::string> messages;
-  for (const Diagnostic& d : diagnostics) messages.push_back(d.ToString());
-  EXPECT_THAT(messages, IsEmpty());
+  catalog_testing::ExpectCompileTogether(ids);
   // And with a population filter on the persons' consent, which applies to
   // the persons table only.
-  diagnostics.clear();
-  fw = Framework::FromProto(TestFramework(ids, "consent_data_use = true"), &diagnostics);
-  ASSERT_TRUE(fw.ok()) << fw.status();
-  plan = Plan::Compile(*fw, CaseSchema(), &diagnostics);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_TRUE(diagnostics.empty());
+  catalog_testing::ExpectCompileTogether(ids, "consent_data_use = true");
 }
 
 TEST(ProtectionCatalogTest, EveryIndicatorIsFullyDocumented) {
@@ -101,23 +82,8 @@ TEST(ProtectionCatalogTest, EveryIndicatorIsFullyDocumented) {
     SCOPED_TRACE(id);
     const v1::Indicator& ind = CatalogIndicators().at(id);
     EXPECT_TRUE(std::regex_match(id, id_form));
-    EXPECT_EQ(ind.code(), id);
-    EXPECT_FALSE(ind.title().empty());
+    catalog_testing::ExpectCatalogDefinition(ind, v1::PROTECTION);
     EXPECT_GE(ind.description().size(), 80u) << "a description states what is counted and the edge cases";
-    EXPECT_EQ(ind.pillar(), v1::PROTECTION);
-    EXPECT_NE(ind.level(), v1::INDICATOR_LEVEL_UNSPECIFIED);
-    EXPECT_NE(ind.direction(), v1::DIRECTION_UNSPECIFIED);
-    EXPECT_FALSE(ind.unit().empty());
-    EXPECT_NE(ind.period().every(), v1::PERIOD_TYPE_UNSPECIFIED);
-    EXPECT_FALSE(ind.means_of_verification().method().empty());
-    EXPECT_FALSE(ind.means_of_verification().data_source().empty());
-    EXPECT_FALSE(ind.means_of_verification().collection_frequency().empty());
-    // A catalog indicator belongs to no project: no result, targets,
-    // baseline or reported values.
-    EXPECT_TRUE(ind.result().empty());
-    EXPECT_EQ(ind.targets_size(), 0);
-    EXPECT_FALSE(ind.has_baseline());
-    EXPECT_EQ(ind.reported_size(), 0);
     for (const v1::ExternalReference& ref : ind.references()) {
       EXPECT_TRUE(vocabularies.count(ref.vocabulary())) << ref.vocabulary();
       EXPECT_FALSE(ref.title().empty());

@@ -733,6 +733,42 @@ void DistinctPerSlot(const KeyGroups& keys, bool missing_are_units, const Placem
   }
 }
 
+// Medians of several slots found in one pass over values in ascending
+// order: set each slot's count, then offer each value to the slots it is
+// in; a slot keeps its middle value(s). The median of an even count is
+// the mean of the two middle values.
+class SlotMedians {
+ public:
+  // Forgets everything; `slots` slots, each of count 0.
+  void Reset(size_t slots) {
+    total_.assign(slots, 0);
+    seen_.assign(slots, 0);
+    low_.assign(slots, 0);
+    high_.assign(slots, 0);
+  }
+  int64_t& total(size_t slot) { return total_[slot]; }
+  // The next value of `slot` in ascending order.
+  void Take(size_t slot, double x) {
+    const int64_t rank = seen_[slot]++;
+    if (rank == (total_[slot] - 1) / 2) low_[slot] = x;
+    if (rank == total_[slot] / 2) high_[slot] = x;
+  }
+  // Each slot with values: its median into value[slot_at(slot) * stride + c].
+  template <typename SlotAt>
+  void Emit(size_t stride, size_t c, SlotAt slot_at, SideValues* out) const {
+    for (size_t slot = 0; slot < total_.size(); ++slot) {
+      if (total_[slot] == 0) continue;
+      const size_t at = slot_at(slot) * stride + c;
+      out->value[at] = total_[slot] % 2 == 1 ? high_[slot] : (high_[slot] + low_[slot]) / 2;
+      out->present[at] = 1;
+    }
+  }
+
+ private:
+  std::vector<int64_t> total_, seen_;
+  std::vector<double> low_, high_;
+};
+
 class SideEvaluator {
  public:
   SideEvaluator(const SidePlan& side, const TableData& table, const SideInputs& in,
@@ -1058,35 +1094,26 @@ class SideEvaluator {
     const int P = span_.P();
     const size_t C = static_cast<size_t>(side_.cell_count);
     std::vector<std::pair<double, int32_t>> items;
-    std::vector<int64_t> total(static_cast<size_t>(P)), seen(static_cast<size_t>(P));
-    std::vector<double> low(static_cast<size_t>(P)), high(static_cast<size_t>(P));
+    SlotMedians medians;  // slot p: the cumulative range up to period p
     for (size_t c = 0; c < C; ++c) {
       items.clear();
+      medians.Reset(static_cast<size_t>(P));
       int64_t running = 0;
       for (int p = 0; p < P; ++p) {
         std::vector<double>& v = (*by_first)[static_cast<size_t>(p) * C + c];
         for (double x : v) items.emplace_back(x, p);
         running += static_cast<int64_t>(v.size());
-        total[p] = running;
+        medians.total(static_cast<size_t>(p)) = running;
         std::vector<double>().swap(v);
       }
       if (items.empty()) continue;
       std::sort(items.begin(), items.end(),
                 [](const auto& a, const auto& b) { return a.first < b.first; });
-      std::fill(seen.begin(), seen.end(), 0);
       for (const auto& [x, first] : items) {
-        for (int p = first; p < P; ++p) {
-          const int64_t rank = seen[p]++;
-          if (rank == (total[p] - 1) / 2) low[p] = x;
-          if (rank == total[p] / 2) high[p] = x;
-        }
+        for (int p = first; p < P; ++p) medians.Take(static_cast<size_t>(p), x);
       }
-      for (int p = 0; p < P; ++p) {
-        if (total[p] == 0) continue;
-        const size_t at = static_cast<size_t>(span_.cumulative(p)) * C + c;
-        out->value[at] = total[p] % 2 == 1 ? high[p] : (high[p] + low[p]) / 2;
-        out->present[at] = 1;
-      }
+      medians.Emit(C, c, [&](size_t p) { return static_cast<size_t>(span_.cumulative(static_cast<int>(p))); },
+                   out);
     }
   }
 
@@ -1118,46 +1145,35 @@ class SideEvaluator {
       for (const auto& [k, v] : *class_values) grouped[next[k]++] = v;
     }
     std::vector<std::pair<uint32_t, double>>().swap(*class_values);
-    // Per cell: ranks of the middle values in each slot, filled in one pass.
+    // Per cell: the middle values of each slot, found in one pass.
     const size_t slots = static_cast<size_t>(span_.slots());
-    std::vector<int64_t> total(slots), seen(slots);
-    std::vector<double> low(slots), high(slots);
+    SlotMedians medians;
     std::vector<std::pair<double, int32_t>> items;
-    auto take = [&](size_t slot, double x) {
-      const int64_t rank = seen[slot]++;
-      if (rank == (total[slot] - 1) / 2) low[slot] = x;
-      if (rank == total[slot] / 2) high[slot] = x;
-    };
     for (size_t c = 0; c < C; ++c) {
       items.clear();
-      std::fill(total.begin(), total.end(), 0);
+      medians.Reset(slots);
       for (int p = 0; p < P; ++p) {
         for (const uint32_t s : sets_of_cell[c]) {
           const size_t k = static_cast<size_t>(p) * K + s;
           for (uint32_t i = offsets[k]; i < offsets[k + 1]; ++i) items.emplace_back(grouped[i], p);
-          total[static_cast<size_t>(p)] += offsets[k + 1] - offsets[k];
+          medians.total(static_cast<size_t>(p)) += offsets[k + 1] - offsets[k];
         }
       }
       if (items.empty()) continue;
       for (int p = 0; p < P; ++p) {
-        total[static_cast<size_t>(span_.cumulative(p))] =
-            (p > 0 ? total[static_cast<size_t>(span_.cumulative(p - 1))] : 0) + total[static_cast<size_t>(p)];
+        medians.total(static_cast<size_t>(span_.cumulative(p))) =
+            (p > 0 ? medians.total(static_cast<size_t>(span_.cumulative(p - 1))) : 0) +
+            medians.total(static_cast<size_t>(p));
       }
-      total[static_cast<size_t>(span_.lop())] = static_cast<int64_t>(items.size());
+      medians.total(static_cast<size_t>(span_.lop())) = static_cast<int64_t>(items.size());
       std::sort(items.begin(), items.end(),
                 [](const auto& a, const auto& b) { return a.first < b.first; });
-      std::fill(seen.begin(), seen.end(), 0);
       for (const auto& [x, p] : items) {
-        take(static_cast<size_t>(p), x);
-        for (int q = p; q < P; ++q) take(static_cast<size_t>(span_.cumulative(q)), x);
-        take(static_cast<size_t>(span_.lop()), x);
+        medians.Take(static_cast<size_t>(p), x);
+        for (int q = p; q < P; ++q) medians.Take(static_cast<size_t>(span_.cumulative(q)), x);
+        medians.Take(static_cast<size_t>(span_.lop()), x);
       }
-      for (size_t slot = 0; slot < slots; ++slot) {
-        const size_t at = slot * C + c;
-        if (total[slot] == 0) continue;
-        out->value[at] = total[slot] % 2 == 1 ? high[slot] : (high[slot] + low[slot]) / 2;
-        out->present[at] = 1;
-      }
+      medians.Emit(C, c, [](size_t slot) { return slot; }, out);
     }
   }
 

@@ -245,9 +245,11 @@ void PrintDiagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   for (const Diagnostic& d : diagnostics) err << d.ToString() << "\n";
 }
 
-// Loads a definition file; on failure prints every diagnostic.
-template <typename T>
-std::optional<T> LoadDefinition(const std::string& path, std::ostream& err) {
+// Loads the file `path` in the format its extension names with `parse`
+// (bytes, format, file name, diagnostics) -> StatusOr<T>; prints every
+// diagnostic (warnings too), and the error when it has none.
+template <typename T, typename Parse>
+std::optional<T> LoadFile(const std::string& path, std::ostream& err, Parse parse) {
   absl::StatusOr<ProtoFormat> format = ProtoFormatFromPath(path);
   if (!format.ok()) {
     err << "ctind: " << format.status().message() << "\n";
@@ -256,7 +258,7 @@ std::optional<T> LoadDefinition(const std::string& path, std::ostream& err) {
   std::string bytes;
   if (!ReadFile(path, &bytes, err)) return std::nullopt;
   Diagnostics diagnostics;
-  absl::StatusOr<T> loaded = T::Parse(bytes, *format, path, &diagnostics);
+  absl::StatusOr<T> loaded = parse(bytes, *format, path, &diagnostics);
   PrintDiagnostics(diagnostics, err);
   if (!loaded.ok()) {
     if (diagnostics.empty()) err << "ctind: " << loaded.status().message() << "\n";
@@ -265,25 +267,22 @@ std::optional<T> LoadDefinition(const std::string& path, std::ostream& err) {
   return *std::move(loaded);
 }
 
-// Loads a CSV mapping file and validates it against `schema`; prints every
-// diagnostic (warnings too).
+// A framework or schema file.
+template <typename T>
+std::optional<T> LoadDefinition(const std::string& path, std::ostream& err) {
+  return LoadFile<T>(path, err, [](const std::string& bytes, ProtoFormat format,
+                                   const std::string& name, Diagnostics* diagnostics) {
+    return T::Parse(bytes, format, name, diagnostics);
+  });
+}
+
+// A CSV mapping file, validated against `schema`.
 std::optional<CsvMapping> LoadMapping(const std::string& path, const Schema& schema,
                                       std::ostream& err) {
-  absl::StatusOr<ProtoFormat> format = ProtoFormatFromPath(path);
-  if (!format.ok()) {
-    err << "ctind: " << format.status().message() << "\n";
-    return std::nullopt;
-  }
-  std::string bytes;
-  if (!ReadFile(path, &bytes, err)) return std::nullopt;
-  Diagnostics diagnostics;
-  absl::StatusOr<CsvMapping> mapping = CsvMapping::Parse(bytes, *format, path, schema, &diagnostics);
-  PrintDiagnostics(diagnostics, err);
-  if (!mapping.ok()) {
-    if (diagnostics.empty()) err << "ctind: " << mapping.status().message() << "\n";
-    return std::nullopt;
-  }
-  return *std::move(mapping);
+  return LoadFile<CsvMapping>(path, err, [&](const std::string& bytes, ProtoFormat format,
+                                             const std::string& name, Diagnostics* diagnostics) {
+    return CsvMapping::Parse(bytes, format, name, schema, diagnostics);
+  });
 }
 
 int Validate(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
@@ -322,6 +321,24 @@ int Validate(const std::vector<std::string>& raw, std::ostream& out, std::ostrea
   out << path << ": valid (" << framework->proto().indicators_size() << " indicators, "
       << framework->proto().results_size() << " results)\n";
   if (mapping_path) out << *mapping_path << ": valid (" << mapped_tables << " tables mapped)\n";
+  return 0;
+}
+
+// Loads each --data TABLE=FILE (already checked to have that shape) into
+// `dataset`; prints the error and returns 1 when a file cannot be loaded.
+int LoadTables(const std::vector<std::string>& specs, const IngestOptions& ingest,
+               Dataset* dataset, std::ostream& err) {
+  for (const std::string& spec : specs) {
+    const size_t eq = spec.find('=');
+    const std::string table = spec.substr(0, eq), file = spec.substr(eq + 1);
+    std::string bytes;
+    if (!ReadFile(file, &bytes, err)) return 1;
+    absl::Status status = dataset->LoadCsv(table, bytes, file, ingest);
+    if (!status.ok()) {
+      err << "ctind: " << status.message() << "\n";
+      return 1;
+    }
+  }
   return 0;
 }
 
@@ -386,17 +403,7 @@ int LoadAndEvaluate(const Args& args, const std::function<int(const std::string&
     if (!ingest.mapping) return 1;
   }
   Dataset& dataset = c->dataset.emplace(schema);
-  for (const std::string& spec : data) {
-    const size_t eq = spec.find('=');
-    const std::string table = spec.substr(0, eq), file = spec.substr(eq + 1);
-    std::string bytes;
-    if (!ReadFile(file, &bytes, err)) return 1;
-    absl::Status status = dataset.LoadCsv(table, bytes, file, ingest);
-    if (!status.ok()) {
-      err << "ctind: " << status.message() << "\n";
-      return 1;
-    }
-  }
+  if (LoadTables(data, ingest, &dataset, err) != 0) return 1;
   absl::StatusOr<Results> results = Evaluate(*c->plan, dataset, evaluate);
   if (!results.ok()) {
     err << "ctind: " << results.status().message() << "\n";
@@ -715,24 +722,6 @@ input (a file that cannot be read, a framework or quality rule with
 mistakes), 2 usage error.
 )";
 
-// Loads every --data TABLE=FILE into `dataset`; returns 0, or the exit
-// code after printing why (2 for a malformed spec, 1 for a bad file).
-int LoadQualityData(const std::vector<std::string>& specs, const IngestOptions& ingest,
-                    Dataset* dataset, std::ostream& err) {
-  for (const std::string& spec : specs) {
-    const size_t eq = spec.find('=');
-    const std::string table = spec.substr(0, eq), file = spec.substr(eq + 1);
-    std::string bytes;
-    if (!ReadFile(file, &bytes, err)) return 1;
-    absl::Status status = dataset->LoadCsv(table, bytes, file, ingest);
-    if (!status.ok()) {
-      err << "ctind: " << status.message() << "\n";
-      return 1;
-    }
-  }
-  return 0;
-}
-
 int QualityCommand(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
   Args args = ParseArgs(raw, {"schema", "data", "mapping", "as-of", "format", "out"},
                         {"with-keys", "ignore-unknown-columns"});
@@ -781,7 +770,7 @@ int QualityCommand(const std::vector<std::string>& raw, std::ostream& out, std::
     if (!ingest.mapping) return 1;
   }
   Dataset dataset(*schema);
-  if (int code = LoadQualityData(data, ingest, &dataset, err); code != 0) return code;
+  if (int code = LoadTables(data, ingest, &dataset, err); code != 0) return code;
   Diagnostics diagnostics;
   absl::StatusOr<QualityReport> report =
       CheckQuality(dataset, framework ? &*framework : nullptr, options, &diagnostics);
@@ -901,20 +890,8 @@ int ReportCommand(const std::vector<std::string>& raw, std::ostream& out, std::o
     if (format == "iati") {
       document = RenderIati(*c.framework, report, DonorRenderOptions(), &diagnostics);
     } else {
-      const std::string path = *args.Get("dhis2-mapping");
-      absl::StatusOr<ProtoFormat> mapping_format = ProtoFormatFromPath(path);
-      if (!mapping_format.ok()) {
-        err << "ctind: " << mapping_format.status().message() << "\n";
-        return 1;
-      }
-      std::string bytes;
-      if (!ReadFile(path, &bytes, err)) return 1;
-      absl::StatusOr<Dhis2Mapping> mapping = Dhis2Mapping::Parse(bytes, *mapping_format, path, &diagnostics);
-      if (!mapping.ok()) {
-        PrintDiagnostics(diagnostics, err);
-        if (diagnostics.empty()) err << "ctind: " << mapping.status().message() << "\n";
-        return 1;
-      }
+      std::optional<Dhis2Mapping> mapping = LoadDefinition<Dhis2Mapping>(*args.Get("dhis2-mapping"), err);
+      if (!mapping) return 1;
       document = RenderDhis2(report, *mapping, &diagnostics);
     }
     PrintDiagnostics(diagnostics, err);
