@@ -44,7 +44,7 @@
 #include "ctind/render_html.h"
 #include "ctind/v1/framework.pb.h"
 #include "ctind/v1/report.pb.h"
-#include "ingest/utf8.h"
+#include "common/utf8.h"
 #include "model/proto_io.h"
 
 // ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "ingest/utf8.h"
+#include "common/utf8.h"
 
 namespace ctind {
 namespace {

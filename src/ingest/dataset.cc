@@ -18,7 +18,7 @@
 #include "ingest/columns.h"
 #include "ingest/csv_reader.h"
 #include "ingest/mapping_internal.h"
-#include "ingest/utf8.h"
+#include "common/utf8.h"
 #include "ingest/value_parser.h"
 #include "model/model_internal.h"
 

@@ -1,13 +1,13 @@
 // Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0
 //
-// UTF-8 validation and positions in UTF-8 text, for the ingest stage: every
-// input file must be well-formed UTF-8, and every diagnostic names a line and
-// a column counted in code points.
+// UTF-8 validation and positions in UTF-8 text: every input (data files,
+// definitions, strings given through the APIs) must be well-formed UTF-8, and
+// every diagnostic names a line and a column counted in code points.
 //
 // Thread safety: all functions are pure.
 
-#ifndef CTIND_INGEST_UTF8_H_
-#define CTIND_INGEST_UTF8_H_
+#ifndef CTIND_COMMON_UTF8_H_
+#define CTIND_COMMON_UTF8_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -50,4 +50,4 @@ LineColumn LineColumnAt(std::string_view text, size_t offset);
 
 }  // namespace ctind
 
-#endif  // CTIND_INGEST_UTF8_H_
+#endif  // CTIND_COMMON_UTF8_H_

@@ -1,6 +1,6 @@
 // Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0
 
-#include "ingest/utf8.h"
+#include "common/utf8.h"
 
 #include <algorithm>
 #include <cstring>
