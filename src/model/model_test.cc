@@ -53,6 +53,14 @@ TEST(FrameworkTest, LoadsTextAndRoundTripsAllFormats) {
   EXPECT_THAT(fw->Serialize(ProtoFormat::kJson), HasSubstr("\"fiscal_year_start_month\": 10"));
 }
 
+TEST(FrameworkTest, TextKeepsUtf8Readable) {
+  std::string text = kFramework;
+  text.replace(text.find("Victims identified"), 18, "Victimes identifi\xC3\xA9" "es");
+  absl::StatusOr<Framework> fw = Framework::Parse(text, ProtoFormat::kText, "fr.textproto");
+  ASSERT_TRUE(fw.ok()) << fw.status();
+  EXPECT_THAT(fw->Serialize(ProtoFormat::kText), HasSubstr("title: \"Victimes identifi\xC3\xA9" "es\""));
+}
+
 TEST(FrameworkTest, MalformedTextNamesLineAndColumn) {
   Diagnostics diagnostics;
   absl::StatusOr<Framework> fw = Framework::Parse("project {\n  id: \"P\"\n  title: \n}\n",
@@ -64,6 +72,33 @@ TEST(FrameworkTest, MalformedTextNamesLineAndColumn) {
   EXPECT_EQ(diagnostics[0].line, 4);
   EXPECT_EQ(diagnostics[0].offset, 30);  // the closing brace
   EXPECT_THAT(diagnostics[0].excerpt, HasSubstr("^"));
+}
+
+TEST(FrameworkTest, DefinitionsMustBeUtf8) {
+  // Line 12, after `  title: "Vict` (14 code points), the byte 0xFF.
+  std::string text = kFramework;
+  const size_t at = text.find("Victims");
+  text[at + 4] = '\xFF';
+  Diagnostics diagnostics;
+  absl::StatusOr<Framework> fw = Framework::Parse(text, ProtoFormat::kText, "f.textproto", &diagnostics);
+  ASSERT_FALSE(fw.ok());
+  EXPECT_THAT(std::string(fw.status().message()),
+              HasSubstr("f.textproto:12:15: invalid UTF-8 byte 0xff; a definition is UTF-8 text"));
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].line, 12);
+  EXPECT_EQ(diagnostics[0].column, 15);
+  EXPECT_EQ(diagnostics[0].offset, static_cast<int64_t>(at + 4));
+
+  absl::StatusOr<Framework> good = Framework::Parse(kFramework, ProtoFormat::kText, "f");
+  ASSERT_TRUE(good.ok()) << good.status();
+  std::string json = good->Serialize(ProtoFormat::kJson);
+  json[json.find("Victims") + 1] = '\xC3';  // a lead byte without its continuation
+  EXPECT_THAT(std::string(Framework::Parse(json, ProtoFormat::kJson, "f.json").status().message()),
+              HasSubstr("invalid UTF-8 byte 0xc3"));
+  std::string binary = good->Serialize(ProtoFormat::kBinary);
+  binary[binary.find("Victims")] = '\xFF';
+  EXPECT_THAT(std::string(Framework::Parse(binary, ProtoFormat::kBinary, "f.binpb").status().message()),
+              HasSubstr("string field 'ctind.v1.Indicator.title' is not well-formed UTF-8"));
 }
 
 TEST(FrameworkTest, UnknownProtoFieldIsAnError) {
@@ -204,6 +239,10 @@ TEST(QuietTest, BadInputPrintsNothing) {
   EXPECT_FALSE(Framework::Parse("{\"project\": 7}", ProtoFormat::kJson, "f").ok());
   EXPECT_FALSE(Framework::Parse("\x0a\xff\xff\xff\xff", ProtoFormat::kBinary, "f").ok());
   EXPECT_FALSE(Schema::Parse("tables { name: 3 }", ProtoFormat::kText, "s").ok());
+  EXPECT_FALSE(Framework::Parse("project { title: \"\xFF\" }", ProtoFormat::kText, "f").ok());
+  // A string field with ill-formed UTF-8 in a binary definition (field 1
+  // project, length 3, its field 2 title, length 1, the byte 0xFF).
+  EXPECT_FALSE(Framework::Parse(std::string("\x0a\x03\x12\x01\xff", 5), ProtoFormat::kBinary, "f").ok());
   EXPECT_EQ(::testing::internal::GetCapturedStdout(), "");
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
 }
