@@ -20,8 +20,16 @@ Per field type (schema.proto FieldType):
   takes a list, tuple or set of codes as well as "A;B" text.
 A column that mixes text with other values goes as text, each non-text
 value written in the schema's input format.
+
+What cannot be a value of any field is refused before anything reaches the
+library: a column that is not one-dimensional, a value that is not text,
+bytes, a real number, a boolean, a date or (for a multi-valued field) a
+collection of these (a dict, a complex number, an arbitrary object), and
+bytes or text that are not well-formed Unicode. convert() raises TypeError
+or ValueError naming the row; the caller adds the table and column.
 """
 
+import collections.abc
 import datetime
 import math
 import numbers
@@ -104,6 +112,9 @@ def _as_object_array(values):
         array = values.to_numpy()
     elif isinstance(values, np.ndarray):
         array = values
+    elif isinstance(values, (str, bytes)) or not isinstance(values, collections.abc.Sized):
+        raise TypeError("expected the column's values (a list, numpy array or pandas Series), "
+                        f"not {type(values).__name__}")
     else:
         array = np.empty(len(values), dtype=object)
         array[:] = list(values)
@@ -147,7 +158,7 @@ def _to_text(value, field):
     if isinstance(value, str):
         return value
     if isinstance(value, bytes):
-        return value.decode("utf-8")
+        return value.decode("utf-8")  # UnicodeDecodeError: reported with its row
     if _is_date_like(value):
         if isinstance(value, np.datetime64):
             value = value.astype("datetime64[D]").item()
@@ -166,9 +177,10 @@ def _to_text(value, field):
         if isinstance(value, (set, frozenset)):
             items.sort()
         return (fmt.multi_value_separator or ";").join(items)
-    if isinstance(value, numbers.Number):
+    if _is_number(value):
         return _number_text(value, fmt.decimal_separator or ".")
-    return str(value)
+    raise TypeError(f"a value of type {type(value).__name__} cannot be a value of a "
+                    "field (text, a number, a boolean or a date)")
 
 
 def _strings(array, field):
@@ -181,8 +193,13 @@ def _strings(array, field):
         try:
             encoded.append(_to_text(value, field).encode("utf-8"))
         except UnicodeEncodeError as e:
-            raise ValueError(f"field '{field.name}', row {i + 1}: the text is not valid "
+            raise ValueError(f"row {i + 1}: the text is not valid "
                              f"Unicode ({e.reason})") from None
+        except UnicodeDecodeError as e:
+            raise ValueError(f"row {i + 1}: the bytes are not "
+                             f"well-formed UTF-8 ({e.reason} at byte {e.start})") from None
+        except TypeError as e:
+            raise TypeError(f"row {i + 1}: {e}") from None
     offsets = np.zeros(len(encoded) + 1, dtype=np.uint64)
     if encoded:
         np.cumsum([len(b) for b in encoded], out=offsets[1:])
@@ -194,7 +211,10 @@ def _all(array, present, predicate):
 
 
 def _is_number(value):
-    return isinstance(value, numbers.Number) and not isinstance(value, (bool, np.bool_))
+    """A real number (int, float, Decimal, Fraction, numpy's), not a boolean
+    and not complex."""
+    return (isinstance(value, numbers.Number) and not isinstance(value, (bool, np.bool_)) and
+            not isinstance(value, (complex, np.complexfloating)))
 
 
 def convert(values, field):

@@ -178,7 +178,11 @@ class Dataset(Handle):
             if any(field.name == earlier.name for earlier, _ in converted):
                 raise InvalidArgumentError(f"table '{table}': field '{field.name}' is given "
                                            f"twice (column '{column_name}')")
-            column = _columns.convert(values, field)
+            try:
+                column = _columns.convert(values, field)
+            except (TypeError, ValueError) as e:
+                kind = TypeError if isinstance(e, TypeError) else ValueError
+                raise kind(f"table '{table}', column '{column_name}': {e}") from None
             if converted and column.n != converted[0][1].n:
                 raise InvalidArgumentError(
                     f"table '{table}': {column.n} values for field '{field.name}', but field "

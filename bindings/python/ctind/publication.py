@@ -249,9 +249,13 @@ def publish(results, *, min_cell_size=None, rounding=None, key=None, margin_poin
     assessment's on-track margin (default 15).
     `disable_protection_for_internal_use=True` publishes nothing protected:
     the Report is the raw results, marked RAW, for the data owner only."""
+    if not isinstance(results, Results):
+        raise TypeError("publish takes the raw Results of ctind.compute or Plan.compute, "
+                        f"not {type(results).__name__}")
     plan = getattr(results, "_plan", None)
     if plan is None:
-        raise ValueError("publish takes the raw results of ctind.compute or Plan.compute")
+        raise ValueError("publish takes the raw results of ctind.compute or Plan.compute, "
+                         "not results read back or already assessed")
     with Options(min_cell_size=min_cell_size, rounding=rounding, key=key,
                  disable_protection_for_internal_use=disable_protection_for_internal_use or None
                  ) as options:

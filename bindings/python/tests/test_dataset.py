@@ -344,7 +344,7 @@ def test_a_failed_load_leaves_the_table_empty(schema):
     # A lone surrogate cannot be written as UTF-8: the load stops before
     # any column reaches the library, and a later load starts afresh.
     bad = {"person_id": ["P1"], "identified_on": ["2025-01-01"], "country": ["\udcff"]}
-    with pytest.raises(ValueError, match="field 'country', row 1: the text is not valid"):
+    with pytest.raises(ValueError, match="column 'country': row 1: the text is not valid"):
         dataset.add_table("persons", bad)
     assert dataset.row_count("persons") == 0
     # The library's own refusal (a required field is missing) also leaves
