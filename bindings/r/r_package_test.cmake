@@ -6,6 +6,9 @@
 #                  the testthat suite against the installed package
 #   MODE=check     R CMD build, then R CMD check --no-manual; an ERROR or a
 #                  WARNING in the check fails the test (NOTEs do not)
+#   MODE=script    R CMD build, R CMD INSTALL into WORK_DIR/library, then
+#                  Rscript SCRIPT from SOURCE_DIR (the README's R example),
+#                  whose output must have the line EXPECT
 # Both find libctind through CTIND_INCLUDE_DIR / CTIND_LIB_DIR and the
 # golden files through CTIND_SOURCE_DIR.
 foreach(v R RSCRIPT PACKAGE_DIR SOURCE_DIR INCLUDE_DIRS LIB_DIR MODE WORK_DIR)
@@ -47,6 +50,19 @@ if(MODE STREQUAL "testthat")
   set(ENV{R_LIBS} "${WORK_DIR}/library")
   run("the testthat suite" "${RSCRIPT}" -e
       "testthat::test_dir('${PACKAGE_DIR}/tests/testthat', package = 'ctind', load_package = 'installed', reporter = testthat::ProgressReporter$new(show_praise = FALSE), stop_on_failure = TRUE, stop_on_warning = TRUE)")
+elseif(MODE STREQUAL "script")
+  run("R CMD INSTALL" "${R}" CMD INSTALL "--library=${WORK_DIR}/library" "${tarball}")
+  set(ENV{R_LIBS} "${WORK_DIR}/library")
+  execute_process(COMMAND "${RSCRIPT}" "${SCRIPT}" WORKING_DIRECTORY "${SOURCE_DIR}"
+                  RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  message("${out}${err}")
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "Rscript ${SCRIPT} failed (exit ${result})")
+  endif()
+  string(FIND "\n${out}" "\n${EXPECT}\n" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the output of ${SCRIPT} has no line '${EXPECT}'")
+  endif()
 elseif(MODE STREQUAL "check")
   run("R CMD check" "${R}" CMD check --no-manual "${tarball}")
   file(READ "${WORK_DIR}/ctind.Rcheck/00check.log" log)
