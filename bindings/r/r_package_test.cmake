@@ -9,8 +9,9 @@
 #   MODE=script    R CMD build, R CMD INSTALL into WORK_DIR/library, then
 #                  Rscript SCRIPT from SOURCE_DIR (the README's R example),
 #                  whose output must have the line EXPECT
-# Both find libctind through CTIND_INCLUDE_DIR / CTIND_LIB_DIR and the
-# golden files through CTIND_SOURCE_DIR.
+# Both find libctind through CTIND_INCLUDE_DIR / CTIND_LIB_DIR, the golden
+# files through CTIND_SOURCE_DIR, and (when CLI and GENERATE are given) the
+# ctind program and generator through CTIND_CLI and CTIND_GENERATE.
 foreach(v R RSCRIPT PACKAGE_DIR SOURCE_DIR INCLUDE_DIRS LIB_DIR MODE WORK_DIR)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "r_package_test.cmake: ${v} is not set")
@@ -20,6 +21,13 @@ endforeach()
 set(ENV{CTIND_INCLUDE_DIR} "${INCLUDE_DIRS}")
 set(ENV{CTIND_LIB_DIR} "${LIB_DIR}")
 set(ENV{CTIND_SOURCE_DIR} "${SOURCE_DIR}")
+# Optional: the ctind program and ctind-generate, for test-safe-passage.R.
+if(DEFINED CLI)
+  set(ENV{CTIND_CLI} "${CLI}")
+endif()
+if(DEFINED GENERATE)
+  set(ENV{CTIND_GENERATE} "${GENERATE}")
+endif()
 # Quiet, reproducible R: no user or site profile, English messages.
 set(ENV{R_PROFILE_USER} "")
 set(ENV{R_ENVIRON_USER} "")
