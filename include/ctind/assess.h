@@ -20,6 +20,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "ctind/engine.h"  // AddReportedActuals, for source compatibility
 #include "ctind/model.h"
 
 namespace ctind {
@@ -34,29 +35,8 @@ struct AssessOptions {
   double margin_points = 15;
 };
 
-// Adds to `*report` the cells of `framework`'s REPORTED indicators, which
-// the engine does not compute, from their entered values
-// (Indicator.reported): one period per period of the indicator's frequency
-// from the project start to the report's as-of date, a cell for the total
-// and for each disaggregation cell that has an entered value, in the
-// indicator's headline scope (SCOPE_PERIOD, or SCOPE_CUMULATIVE for a
-// cumulative indicator), MISSING where nothing was entered, each with its
-// ReportedActual; and the life-of-project cells: the latest entered value
-// of each cell. Values for periods starting after the as-of date, or
-// entered (ReportedValue.date) after it, are left out. An IndicatorResult
-// missing from the report is added in the framework's order; one that
-// already has periods is left as it is, so calling this twice (or Assess
-// after it) adds nothing twice.
-//
-// Call it before disclosure control when entered values may be small
-// counts of persons, so that protection covers them; Assess calls it
-// otherwise.
-//
-// Errors (and `*report` is then unchanged): InvalidArgument for a null
-// report, a report of another project (Report.project_id), an indicator
-// the framework does not have or that appears twice, an as-of date that is
-// not an ISO date, or two entered values for the same period and cell.
-absl::Status AddReportedActuals(const Framework& framework, v1::Report* report);
+// AddReportedActuals (the cells of reported indicators, which Evaluate
+// already adds to raw results) is declared in ctind/engine.h.
 
 // Assesses `*report`, raw or published, against `framework`'s targets:
 // adds the reported actuals (AddReportedActuals), then on every cell of an

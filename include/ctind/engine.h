@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "ctind/dataset.h"
 #include "ctind/date.h"
@@ -73,9 +74,35 @@ class Results {
   std::shared_ptr<const v1::Report> report_;
 };
 
+// Adds to `*report` the cells of `framework`'s REPORTED indicators, which
+// are not computed from records, from their entered values
+// (Indicator.reported): one period per period of the indicator's frequency
+// from the project start to the report's as-of date, a cell for the total
+// and for each disaggregation cell that has an entered value, in the
+// indicator's headline scope (SCOPE_PERIOD, or SCOPE_CUMULATIVE for a
+// cumulative indicator), MISSING where nothing was entered, each with its
+// ReportedActual; and the life-of-project cells: the latest entered value
+// of each cell. Values for periods starting after the as-of date, or
+// entered (ReportedValue.date) after it, are left out. An IndicatorResult
+// missing from the report is added in the framework's order; one that
+// already has periods is left as it is, so calling this twice (or Assess
+// after it) adds nothing twice.
+//
+// Evaluate calls it, so raw results hold the entered values and every
+// publication protects them; Assess calls it too, for reports made
+// elsewhere (read back from a file, built by hand).
+//
+// Errors (and `*report` is then unchanged): InvalidArgument for a null
+// report, a report of another project (Report.project_id), an indicator
+// the framework does not have or that appears twice, an as-of date that is
+// not an ISO date, or two entered values for the same period and cell.
+absl::Status AddReportedActuals(const Framework& framework, v1::Report* report);
+
 // Evaluates `plan` over `dataset`, whose schema must be the plan's (same
-// id and tables). Errors: InvalidArgument for an as-of date before the
-// project start or a dataset of another schema.
+// id and tables): the computed indicators from the records, the reported
+// ones from their entered values (AddReportedActuals). Errors:
+// InvalidArgument for an as-of date before the project start or a dataset
+// of another schema, and those of AddReportedActuals.
 absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
                                  const EvaluateOptions& options = {});
 

@@ -12,7 +12,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "assess/lookup.h"
+#include "model/report_lookup.h"
 #include "assess/status_rules.h"
 #include "common/strings.h"
 #include "ctind/assess.h"

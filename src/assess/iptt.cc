@@ -13,7 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "assess/lookup.h"
+#include "model/report_lookup.h"
 #include "common/strings.h"
 #include "ctind/assess.h"
 #include "ctind/v1/framework.pb.h"

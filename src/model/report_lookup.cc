@@ -1,6 +1,6 @@
 // Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0
 
-#include "assess/lookup.h"
+#include "model/report_lookup.h"
 
 #include <algorithm>
 #include <vector>

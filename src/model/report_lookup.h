@@ -1,11 +1,12 @@
 // Copyright 2026 The ctind Authors. SPDX-License-Identifier: Apache-2.0
 //
-// What the assessment and the IPTT share: matching a report with its
+// Reading a report against its framework, shared by the engine (reported
+// actuals), the assessment and the IPTT: matching a report with its
 // framework, the headline scope of an indicator, period identifiers
 // resolved against the framework, and keys of disaggregation cells.
 
-#ifndef CTIND_ASSESS_LOOKUP_H_
-#define CTIND_ASSESS_LOOKUP_H_
+#ifndef CTIND_MODEL_REPORT_LOOKUP_H_
+#define CTIND_MODEL_REPORT_LOOKUP_H_
 
 #include <optional>
 #include <string>
@@ -48,4 +49,4 @@ std::string DimensionsKey(const google::protobuf::RepeatedPtrField<std::string>&
 }  // namespace internal
 }  // namespace ctind
 
-#endif  // CTIND_ASSESS_LOOKUP_H_
+#endif  // CTIND_MODEL_REPORT_LOOKUP_H_

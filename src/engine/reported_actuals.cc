@@ -15,12 +15,12 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "assess/lookup.h"
 #include "common/strings.h"
-#include "ctind/assess.h"
+#include "ctind/engine.h"
 #include "ctind/v1/framework.pb.h"
 #include "ctind/v1/report.pb.h"
 #include "model/model_internal.h"
+#include "model/report_lookup.h"
 #include "period/period.h"
 
 namespace ctind {
