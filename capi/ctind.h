@@ -745,9 +745,10 @@ CTIND_EXPORT ctind_status ctind_publication_raw_with_reasons(
  */
 
 /* New results: `report` (raw or a publication) with the cells of the
- * framework's REPORTED indicators added from their entered values. Call
- * it on raw results before ctind_publish when entered values may be small
- * counts of persons, so that protection covers them. */
+ * framework's REPORTED indicators added from their entered values.
+ * ctind_plan_compute already adds them (so ctind_publish protects them);
+ * this is for results made elsewhere, and changes nothing on results that
+ * have them. */
 CTIND_EXPORT ctind_status ctind_add_reported_actuals(
     const ctind_framework* framework, const ctind_results* report,
     ctind_results** out, ctind_error** out_error);

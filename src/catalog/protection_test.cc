@@ -965,9 +965,17 @@ TEST(ProtectionReportedTest, Prot31ClientSatisfactionTakesReportedValues) {
   EXPECT_TRUE(diagnostics.empty());
   ASSERT_EQ(fw->proto().indicators(0).reported_size(), 1);
   EXPECT_EQ(fw->proto().indicators(0).reported(0).number(), 87.5);
-  // A reported indicator compiles and evaluates to no computed cells.
+  // A reported indicator compiles and evaluates to its entered values:
+  // 87.5 in 2025Q1.
   const v1::Report report = Compute(framework, {});
-  EXPECT_EQ(ResultOf(report, "PROT-31").cells_size(), 0);
+  bool found = false;
+  for (const v1::Cell& cell : ResultOf(report, "PROT-31").cells()) {
+    if (cell.scope() == v1::SCOPE_PERIOD && cell.period() == "2025Q1" && cell.breakdown().empty()) {
+      EXPECT_EQ(cell.value(), 87.5);
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
 
   // The indicator reports quarterly: a monthly value is rejected.
   framework.mutable_indicators(0)->mutable_reported(0)->set_period("202503");

@@ -1891,6 +1891,9 @@ absl::StatusOr<Results> Evaluate(const Plan& plan, const Dataset& dataset,
   for (std::vector<v1::Finding>& findings : indicator_findings) {
     for (v1::Finding& f : findings) *report->add_findings() = std::move(f);
   }
+  if (absl::Status status = AddReportedActuals(plan.framework(), report.get()); !status.ok()) {
+    return status;
+  }
   return Results(std::move(report));
 }
 

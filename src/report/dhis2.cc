@@ -411,8 +411,8 @@ class Dhis2Renderer {
     if (missing > 0) {
       notes_.push_back(absl::StrCat("indicator ", Quoted(id), ": ",
                                     Counted(missing, "mapped value"), " ", Are(missing),
-                                    " missing (nothing was computed, e.g. no denominator) and "
-                                    "not exported"));
+                                    " missing (no number was computed or entered: no "
+                                    "denominator, say, or only a narrative) and not exported"));
     }
     if (custom > 0) {
       notes_.push_back(absl::StrCat("indicator ", Quoted(id), ": ",

@@ -150,15 +150,17 @@ TEST_F(Dhis2Test, SkippedValuesAreNoted) {
   absl::StatusOr<DonorDocument> doc = Render(donor_sample::kDhis2Mapping);
   ASSERT_TRUE(doc.ok()) << doc.status();
   // PROT-01's unknown cell (in every quarter, since Q1 has one) has no
-  // combo; PROT-03 is not mapped (Q1..Q3); PREV-01 is entered.
+  // combo; PROT-03 is not mapped (Q1..Q3); PREV-01 is reported and has
+  // no entered value: its three quarters are missing.
   EXPECT_THAT(doc->notes,
               ElementsAre("indicator 'PROT-01': 3 values of breakdown 'prs_Gender' are not "
                           "exported: the mapping lists none of their cells (first: 2025Q1 "
                           "prs_Gender=unknown)",
                           "indicator 'PROT-03' is not in the mapping: 3 per-period values are "
                           "not exported",
-                          "indicator 'PREV-01' has no computed values in the report (its values "
-                          "are entered, not computed): nothing is exported for it"));
+                          "indicator 'PREV-01': 3 mapped values are missing (no number was "
+                          "computed or entered: no denominator, say, or only a narrative) and "
+                          "not exported"));
 }
 
 TEST_F(Dhis2Test, NoRecordOrPersonIdentifier) {
@@ -211,9 +213,12 @@ TEST_F(Dhis2Test, RoundedMissingAndNegativeValues) {
   EXPECT_THAT(doc->text, Not(HasSubstr("2025Q3")));
   EXPECT_THAT(doc->notes, ElementsAre("indicator 'PROT-01' is not in the mapping: 12 per-period "
                                       "values are not exported",
-                                      "indicator 'PROT-02': 1 mapped value is missing (nothing "
-                                      "was computed, e.g. no denominator) and not exported",
+                                      "indicator 'PROT-02': 1 mapped value is missing (no number "
+                                      "was computed or entered: no denominator, say, or only a "
+                                      "narrative) and not exported",
                                       "indicator 'PROT-03' is not in the mapping: 3 per-period "
+                                      "values are not exported",
+                                      "indicator 'PREV-01' is not in the mapping: 3 per-period "
                                       "values are not exported"));
 
   for (v1::Cell& cell : *report.mutable_indicators(1)->mutable_cells()) {

@@ -355,7 +355,9 @@ def compute(framework, dataset, *, as_of=None, period_types=None):
 
 def add_reported_actuals(framework, results):
     """New Results: `results` with the cells of the framework's REPORTED
-    indicators added from their entered values."""
+    indicators added from their entered values. compute() already adds
+    them (so publish() protects them); this is for results made elsewhere,
+    and changes nothing on results that have them."""
     out = ctypes.c_void_p()
     call(lib.ctind_add_reported_actuals, framework._handle, results._handle, ctypes.byref(out))
     return Results._wrap(out, framework=framework, plan=results._plan, dataset=results._dataset)
