@@ -580,7 +580,7 @@ TEST_F(CatalogSchemaTest, ProceedingsCountTheVictimsBehindThem) {
       where: "convicted = true"
       period { by: "verdict_on" every: YEARLY } )pb");
   ASSERT_TRUE(ir.ok()) << ir.status();
-  const v1::Cell& year = testing_cells::ByValues(*ir).at("SCOPE_PERIOD|2025|");
+  const v1::Cell year = testing_cells::ByValues(*ir).at("SCOPE_PERIOD|2025|");
   EXPECT_EQ(year.value(), 2);  // PR1 and PR2
   EXPECT_EQ(year.units(), 1);  // both in P1's case: one victim
 
