@@ -222,11 +222,13 @@ indicators { id: "NUM" title: "n" source: REPORTED period { every: QUARTERLY }
   reported { period: "2025Q1" number: 3 cell { dimension: "prs_Gender" value: "Feminine" } }
   reported { period: "2025Q1" number: 4 cell { dimension: "prs_Gender" value: "Feminine" } } }
 )pb");
-  // The evaluation, which adds the entered values, refuses them.
+  // The framework is refused when it is loaded.
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(e.status().message(), HasSubstr("reported[1]: a second value for period '2025Q1' "
-                                              "and cell prs_Gender=Feminine"));
+  EXPECT_THAT(e.status().message(),
+              HasSubstr("reported[1]: a second value for period '2025Q1' and cell "
+                        "prs_Gender=Feminine (the first is reported[0]); keep one value per "
+                        "period and cell"));
 }
 
 }  // namespace

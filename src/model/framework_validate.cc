@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -13,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "common/strings.h"
 #include "model/model_internal.h"
+#include "model/report_lookup.h"
 
 namespace ctind {
 namespace internal {
@@ -311,9 +313,23 @@ class FrameworkValidator {
                     absl::StrCat(tpath, ".revisions[", r, "].date"), true, sink_);
         }
       }
+      // (period, cell) → the first entered value's index.
+      absl::flat_hash_map<std::string, int> entered;
       for (int r = 0; r < ind.reported_size(); ++r) {
         const v1::ReportedValue& rv = ind.reported(r);
         const std::string rpath = absl::StrCat(path, ".reported[", r, "]");
+        const auto [first, fresh] =
+            entered.try_emplace(absl::StrCat(rv.period(), "|", internal::CellKey(rv.cell())), r);
+        if (!fresh) {
+          std::vector<std::string> cell;
+          for (const v1::CellCoordinate& c : rv.cell()) {
+            cell.push_back(absl::StrCat(c.dimension(), "=", c.value()));
+          }
+          sink_.Error(rpath, absl::StrCat("a second value for period ", Quoted(rv.period()),
+                                          " and ", cell.empty() ? "the total" : "cell ",
+                                          absl::StrJoin(cell, ";"), " (the first is reported[",
+                                          first->second, "]); keep one value per period and cell"));
+        }
         if (!reported) {
           sink_.Error(rpath, absl::StrCat("indicator ", Quoted(ind.id()),
                                           " is computed; reported values need "
