@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test of ctind: the release build's suite (C++ unit and integration
-# tests, the C API test compiled as C, CLI and golden tests, the Python tests,
-# consumers of the installed and vendored package), then the C++ and C tests
-# again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# tests, the C API test compiled as C, CLI and golden tests, the Python and R
+# packages' tests and R CMD check, the README's examples, consumers of the
+# installed and vendored package), then the C++, C and Python tests again
+# under AddressSanitizer + UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
