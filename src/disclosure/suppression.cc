@@ -368,6 +368,13 @@ class Suppressor {
       for (int m : group.inside) groups_of_[m].push_back(g);
       for (int m : group.partial) groups_of_[m].push_back(g);
     }
+    constraints_of_.resize(model.figures.size());
+    for (size_t c = 0; c < model.constraints.size(); ++c) {
+      for (const auto& [f, coefficient] : model.constraints[c].terms) {
+        std::vector<int>& of = constraints_of_[static_cast<size_t>(f)];
+        if (of.empty() || of.back() != static_cast<int>(c)) of.push_back(static_cast<int>(c));
+      }
+    }
   }
 
   absl::StatusOr<std::vector<v1::SuppressionReason>> Run() {
@@ -398,8 +405,9 @@ class Suppressor {
         }
       }
       if (!added) {
-        // No cell of the narrow figures' relations is left: withhold every
-        // cell of the indicator (an attacker then knows nothing of it).
+        // No figure related to the narrow ones, however far, is left:
+        // withhold every cell of the indicator (an attacker then knows
+        // nothing of it).
         for (size_t c = 0; c < cells; ++c) {
           if (reason_[c] == v1::NOT_SUPPRESSED) reason_[c] = v1::COMPLEMENTARY;
         }
@@ -538,8 +546,43 @@ class Suppressor {
   }
 
   // One more figure to withhold for narrow figure `f`: from the relations
-  // it takes part in.
+  // it takes part in; when every figure of those is withheld already (the
+  // attacker reaches `f` through a chain of relations), from the relations
+  // of the nearest figures along those chains, breadth first. -1 when no
+  // figure related to `f`, however far, can be withheld.
   int FixFor(int f) const {
+    const int direct = DirectFixFor(f);
+    if (direct >= 0) return direct;
+    std::vector<bool> seen(model_.figures.size(), false);
+    std::vector<int> queue = {f};
+    seen[static_cast<size_t>(f)] = true;
+    for (size_t next = 0; next < queue.size(); ++next) {
+      const int g = queue[next];
+      if (g != f) {
+        const int fix = DirectFixFor(g);
+        if (fix >= 0) return fix;
+      }
+      auto visit = [&](int h) {
+        if (!seen[static_cast<size_t>(h)]) {
+          seen[static_cast<size_t>(h)] = true;
+          queue.push_back(h);
+        }
+      };
+      for (size_t group : groups_of_[g]) {
+        const FigureGroup& relation = model_.groups[group];
+        visit(relation.margin);
+        for (int m : relation.inside) visit(m);
+        for (int m : relation.partial) visit(m);
+      }
+      for (int c : constraints_of_[g]) {
+        for (const auto& [h, coefficient] : model_.constraints[c].terms) visit(h);
+      }
+    }
+    return -1;
+  }
+
+  // A figure to withhold from the relations `f` itself takes part in.
+  int DirectFixFor(int f) const {
     std::vector<int> members, margins;
     for (size_t g : groups_of_[f]) {
       const FigureGroup& group = model_.groups[g];
@@ -559,11 +602,8 @@ class Suppressor {
     int fix = Choose(members, margins, k_);
     if (fix >= 0) return fix;
     // Relations between figures of one cell reach the other kinds.
-    for (const FigureConstraint& c : model_.constraints) {
-      bool has = false;
-      for (const auto& [g, coefficient] : c.terms) has = has || g == f;
-      if (!has) continue;
-      for (const auto& [g, coefficient] : c.terms) {
+    for (int c : constraints_of_[f]) {
+      for (const auto& [g, coefficient] : model_.constraints[c].terms) {
         if (g != f && Withholdable(g)) return g;
       }
     }
@@ -575,6 +615,8 @@ class Suppressor {
   std::vector<v1::SuppressionReason> reason_;
   std::vector<int> pending_;
   std::vector<std::vector<size_t>> groups_of_;
+  // For each figure, the constraints it has a term in.
+  std::vector<std::vector<int>> constraints_of_;
   // Figures an audit found at least k wide: they stay so.
   std::vector<bool> wide_;
 };

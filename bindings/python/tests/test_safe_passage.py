@@ -96,6 +96,22 @@ def test_publication_protects_small_counts(loaded, report):
     assert withheld["value"].isna().all() and withheld["units"].isna().all()
 
 
+def test_no_indicator_with_large_counts_is_withheld_whole(loaded, report):
+    # Complementary suppression withholds more cells around the small ones,
+    # not a whole indicator: one whose raw cells count 20 persons or more
+    # somewhere keeps published values. (PROT-20 was withheld whole, all 240
+    # cells, while the search for the next cell to withhold looked only one
+    # relation away from a figure the attacker could still narrow.)
+    raw = loaded[3]
+    published = report.to_pandas()
+    for indicator in raw.indicator_ids:
+        units = [c.units for c in raw.cells(indicator) if c.units is not None]
+        if not units or max(units) < 20:
+            continue
+        statuses = published.loc[published["indicator_id"] == indicator, "status"]
+        assert (statuses == "present").any(), indicator
+
+
 def read_frames(data, tables, **read_csv_options):
     return {t: pd.read_csv(data / f"{t}.csv", dtype=str, **read_csv_options) for t in tables}
 
