@@ -27,6 +27,7 @@
 #include "ctind/engine.h"
 #include "ctind/model.h"
 #include "ctind/v1/report.pb.h"
+#include "engine/test_cell_key.h"
 
 namespace ctind {
 namespace assess_testing {
@@ -116,16 +117,8 @@ inline v1::IndicatorResult* Find(v1::Report* report, const std::string& id) {
   return nullptr;
 }
 
-// Marks `cell` suppressed as disclosure control does: status SUPPRESSED,
-// the value and what it was computed from cleared, the flag set.
-inline void Suppress(v1::Cell* cell) {
-  cell->set_status(v1::SUPPRESSED);
-  cell->clear_value();
-  cell->clear_numerator();
-  cell->clear_denominator();
-  cell->clear_units();
-  cell->add_flags(v1::SUPPRESSED_FLAG);
-}
+// Marks `cell` suppressed as disclosure control does (engine/test_cell_key.h).
+using testing_cells::Suppress;
 
 }  // namespace assess_testing
 }  // namespace ctind

@@ -19,6 +19,7 @@
 #include "ctind/model.h"
 #include "ctind/publish.h"
 #include "ctind/v1/report.pb.h"
+#include "engine/test_cell_key.h"
 #include "gtest/gtest.h"
 
 namespace ctind {
@@ -117,12 +118,8 @@ inline Run EvaluateAndPublish(const std::string& indicators, const std::string& 
   return run;
 }
 
-// "SCOPE|period|dimension=value;…" of a cell.
-inline std::string Key(const v1::Cell& c) {
-  std::string key = absl::StrCat(v1::Scope_Name(c.scope()), "|", c.period(), "|");
-  for (const v1::CellCoordinate& k : c.coordinates()) absl::StrAppend(&key, k.dimension(), "=", k.value(), ";");
-  return key;
-}
+// "SCOPE|period|dimension=value;…" of a cell (engine/test_cell_key.h).
+inline std::string Key(const v1::Cell& c) { return testing_cells::CellKey(c); }
 
 // The suppression reason of every cell of indicator `i`, by key, from the
 // data owner's annotated raw results.

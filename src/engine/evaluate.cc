@@ -37,6 +37,7 @@
 #include "formula/formula.h"
 #include "ingest/columns.h"
 #include "model/model_internal.h"
+#include "model/report_lookup.h"
 #include "period/calendar.h"
 
 namespace ctind {
@@ -49,22 +50,6 @@ Date Today() {
   int64_t days = seconds / 86400;
   if (seconds < 0 && seconds % 86400 != 0) --days;
   return Date::FromDayNumber(static_cast<int32_t>(days));
-}
-
-v1::PeriodType ProtoType(PeriodType type) {
-  switch (type) {
-    case PeriodType::kDaily: return v1::DAILY;
-    case PeriodType::kWeekly: return v1::WEEKLY;
-    case PeriodType::kMonthly: return v1::MONTHLY;
-    case PeriodType::kQuarterly: return v1::QUARTERLY;
-    case PeriodType::kSixMonthly: return v1::SIX_MONTHLY;
-    case PeriodType::kSixMonthlyApril: return v1::SIX_MONTHLY_APRIL;
-    case PeriodType::kYearly: return v1::YEARLY;
-    case PeriodType::kFinancialYear: return v1::FINANCIAL_YEAR;
-    case PeriodType::kFinancialQuarter: return v1::FINANCIAL_QUARTER;
-    case PeriodType::kCustom: return v1::CUSTOM;
-  }
-  return v1::PERIOD_TYPE_UNSPECIFIED;
 }
 
 bool Has(const Vector& v, int64_t r) { return v.present[r] != 0; }
@@ -1542,7 +1527,7 @@ class IndicatorEmitter {
     for (const Period& p : periods) {
       v1::ReportPeriod* rp = out->add_periods();
       rp->set_id(p.id);
-      rp->set_type(ProtoType(p.kind.type));
+      rp->set_type(ProtoPeriodType(p.kind.type));
       rp->set_start(p.start.ToIsoString());
       rp->set_end(p.end.ToIsoString());
       partial.push_back(p.Contains(span_.as_of) && span_.as_of.AddDays(1) != p.end);

@@ -247,14 +247,26 @@ absl::Status AddReportedActuals(const Framework& framework, v1::Report* report) 
   if (absl::Status status = internal::CheckReportOfFramework(fw, *report); !status.ok()) {
     return status;
   }
-  v1::Report out = *report;
   absl::flat_hash_map<std::string, int> present;
-  for (int i = 0; i < out.indicators_size(); ++i) present[out.indicators(i).indicator_id()] = i;
+  for (int i = 0; i < report->indicators_size(); ++i) present[report->indicators(i).indicator_id()] = i;
+  // Nothing to add (no reported indicator, or each has its cells already):
+  // the report stays as it is, uncopied. Evaluate calls this on every
+  // evaluation.
   bool missing_reported = false;
+  bool any_to_fill = false;
   for (const v1::Indicator& ind : fw.proto.indicators()) {
-    missing_reported =
-        missing_reported || (ind.source() == v1::REPORTED && !present.contains(ind.id()));
+    if (ind.source() != v1::REPORTED) continue;
+    auto it = present.find(ind.id());
+    if (it == present.end()) {
+      missing_reported = true;
+      any_to_fill = true;
+    } else {
+      const v1::IndicatorResult& ir = report->indicators(it->second);
+      any_to_fill = any_to_fill || (ir.periods_size() == 0 && ir.cells_size() == 0);
+    }
   }
+  if (!any_to_fill) return absl::OkStatus();
+  v1::Report out = *report;
   if (missing_reported) {
     // Rebuild the list in the framework's order with the missing reported
     // indicators in their places.

@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "ctind/v1/report.pb.h"
+#include "engine/test_cell_key.h"
 #include "gtest/gtest.h"
 
 namespace ctind {
@@ -23,10 +24,7 @@ using CellMap = std::map<std::string, v1::Cell>;
 inline CellMap ByCoordinates(const v1::IndicatorResult& ir) {
   CellMap out;
   for (const v1::Cell& c : ir.cells()) {
-    std::string key = absl::StrCat(v1::Scope_Name(c.scope()), "|", c.period(), "|");
-    for (const v1::CellCoordinate& k : c.coordinates()) {
-      absl::StrAppend(&key, k.dimension(), "=", k.value(), ";");
-    }
+    const std::string key = CellKey(c);
     EXPECT_TRUE(out.emplace(key, c).second) << "duplicate cell " << key;
   }
   return out;

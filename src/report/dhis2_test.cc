@@ -5,10 +5,7 @@
 // worked out by hand, suppressed and skipped values, identifiers kept out,
 // and the mapping's errors.
 
-#include <cstdlib>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,6 +17,7 @@
 #include "gtest/gtest.h"
 #include "report/dhis2.h"
 #include "report/donor_sample.h"
+#include "report/golden_testing.h"
 
 namespace ctind {
 namespace {
@@ -28,27 +26,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// As in iati_test.cc: CTIND_UPDATE_GOLDEN=1 rewrites the file instead.
-void ExpectGolden(const std::string& actual, const std::string& name) {
-  const std::string path = absl::StrCat(CTIND_SOURCE_DIR, "/tests/golden/donor/", name);
-  const char* update = std::getenv("CTIND_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  const std::string expected = ReadFile(path);
-  ASSERT_FALSE(expected.empty()) << "missing golden file " << path;
-  EXPECT_EQ(actual, expected) << "differs from " << path
-                              << " (run with CTIND_UPDATE_GOLDEN=1 to accept)";
-}
 
 constexpr char kWithheld[] = "Value withheld to protect individuals (disclosure control).";
 
@@ -87,7 +64,7 @@ class Dhis2Test : public ::testing::Test {
 TEST_F(Dhis2Test, MatchesGoldenFile) {
   absl::StatusOr<DonorDocument> doc = Render(donor_sample::kDhis2Mapping);
   ASSERT_TRUE(doc.ok()) << doc.status();
-  ExpectGolden(doc->text, "sample.dhis2.json");
+  golden_testing::ExpectGolden(doc->text, "donor/sample.dhis2.json");
 }
 
 TEST_F(Dhis2Test, ValuesWorkedOutByHand) {

@@ -22,6 +22,7 @@
 #include "ctind/engine.h"
 #include "ctind/render_donor.h"
 #include "ctind/v1/report.pb.h"
+#include "engine/test_cell_key.h"
 
 namespace ctind {
 namespace donor_sample {
@@ -158,27 +159,8 @@ indicators {
   reported { period: "2025Q2" narrative: "Sessions in 5 districts." }
 })pb";
 
-// "SCOPE|period|dimension=value;…" of a cell, as engine/test_cells.h keys.
-inline std::string CellKey(const v1::Cell& c) {
-  std::string key = absl::StrCat(v1::Scope_Name(c.scope()), "|", c.period(), "|");
-  for (const v1::CellCoordinate& k : c.coordinates()) {
-    absl::StrAppend(&key, k.dimension(), "=", k.value(), ";");
-  }
-  return key;
-}
-
-// What a publication shows of a suppressed cell: its coordinates, the
-// status and the flag; no value, numerator, denominator, unit count or
-// reason.
-inline void Suppress(v1::Cell* cell) {
-  cell->set_status(v1::SUPPRESSED);
-  cell->clear_value();
-  cell->clear_numerator();
-  cell->clear_denominator();
-  cell->clear_units();
-  cell->clear_suppression();
-  cell->add_flags(v1::SUPPRESSED_FLAG);
-}
+using testing_cells::CellKey;   // engine/test_cell_key.h
+using testing_cells::Suppress;
 
 // Cells withheld, by indicator: primary cells (1 to 4 persons, or a
 // percentage whose numerator or complement is 1 to 4) and complementary

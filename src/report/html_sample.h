@@ -26,6 +26,7 @@
 #include "ctind/quality.h"
 #include "ctind/render_html.h"
 #include "ctind/v1/report.pb.h"
+#include "engine/test_cell_key.h"
 
 namespace ctind {
 namespace html_sample {
@@ -264,27 +265,8 @@ inline constexpr char kFramework[] = R"pb(
     severity: WARNING
   })pb";
 
-// "SCOPE|period|dimension=value;…" of a cell, as engine/test_cells.h keys.
-inline std::string CellKey(const v1::Cell& c) {
-  std::string key = absl::StrCat(v1::Scope_Name(c.scope()), "|", c.period(), "|");
-  for (const v1::CellCoordinate& k : c.coordinates()) {
-    absl::StrAppend(&key, k.dimension(), "=", k.value(), ";");
-  }
-  return key;
-}
-
-// What a publication shows of a suppressed cell: its coordinates, the
-// status and the flag; no value, numerator, denominator, unit count or
-// reason.
-inline void Suppress(v1::Cell* cell) {
-  cell->set_status(v1::SUPPRESSED);
-  cell->clear_value();
-  cell->clear_numerator();
-  cell->clear_denominator();
-  cell->clear_units();
-  cell->clear_suppression();
-  cell->add_flags(v1::SUPPRESSED_FLAG);
-}
+using testing_cells::CellKey;   // engine/test_cell_key.h
+using testing_cells::Suppress;
 
 // Cells withheld, by indicator, chosen by hand as disclosure control
 // (k = 5) would.

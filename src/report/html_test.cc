@@ -11,12 +11,9 @@
 #include "report/html.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -26,6 +23,7 @@
 #include "ctind/v1/report.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "report/golden_testing.h"
 #include "report/html_sample.h"
 
 namespace ctind {
@@ -34,21 +32,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// The text from the first `begin` to the end of the `end` that follows it.
-std::string Between(const std::string& text, const std::string& begin, const std::string& end) {
-  const size_t start = text.find(begin);
-  if (start == std::string::npos) return "";
-  const size_t stop = text.find(end, start);
-  return stop == std::string::npos ? "" : text.substr(start, stop + end.size() - start);
-}
+using golden_testing::Between;
 
 std::string Section(const std::string& html, const std::string& id) {
   return Between(html, absl::StrCat("<section id=\"", id, "\""), "</section>");
@@ -541,17 +525,7 @@ TEST_F(HtmlReportTest, DeterministicAndMatchesTheGoldenFile) {
   absl::StatusOr<std::string> again = html_sample::RenderSample(*sample_);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, html_);
-  // CTIND_UPDATE_GOLDEN=1 rewrites the file instead (then read its diff).
-  const std::string path = absl::StrCat(CTIND_SOURCE_DIR, "/tests/golden/html/sample.html");
-  const char* update = std::getenv("CTIND_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << html_;
-    return;
-  }
-  const std::string expected = ReadFile(path);
-  ASSERT_FALSE(expected.empty()) << "missing golden file " << path;
-  EXPECT_EQ(html_, expected) << "differs from " << path
-                             << " (run with CTIND_UPDATE_GOLDEN=1 to accept)";
+  golden_testing::ExpectGolden(html_, "html/sample.html");
 }
 
 }  // namespace

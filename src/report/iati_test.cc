@@ -5,10 +5,7 @@
 // suppressed values, escaping, identifiers kept out, and its errors.
 // tests/donor/ validates the same document against the IATI schema.
 
-#include <cstdlib>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,6 +17,7 @@
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
 #include "report/donor_sample.h"
+#include "report/golden_testing.h"
 #include "report/iati.h"
 
 namespace ctind {
@@ -29,37 +27,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// Compares `actual` with the golden file; CTIND_UPDATE_GOLDEN=1 rewrites it
-// instead (then read the diff before committing).
-void ExpectGolden(const std::string& actual, const std::string& name) {
-  const std::string path = absl::StrCat(CTIND_SOURCE_DIR, "/tests/golden/donor/", name);
-  const char* update = std::getenv("CTIND_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  const std::string expected = ReadFile(path);
-  ASSERT_FALSE(expected.empty()) << "missing golden file " << path;
-  EXPECT_EQ(actual, expected) << "differs from " << path
-                              << " (run with CTIND_UPDATE_GOLDEN=1 to accept)";
-}
-
-// The text from the first `begin` at or after `from` to the end of the
-// element `end` that follows it.
-std::string Between(const std::string& text, const std::string& begin, const std::string& end,
-                    size_t from = 0) {
-  const size_t start = text.find(begin, from);
-  if (start == std::string::npos) return "";
-  const size_t stop = text.find(end, start);
-  return stop == std::string::npos ? "" : text.substr(start, stop + end.size() - start);
-}
+using golden_testing::Between;
 
 // The <indicator> element whose title narrative is `title`.
 std::string IndicatorElement(const std::string& xml, const std::string& title) {
@@ -100,7 +68,7 @@ class IatiTest : public ::testing::Test {
   DonorDocument doc_;
 };
 
-TEST_F(IatiTest, MatchesGoldenFile) { ExpectGolden(doc_.text, "sample.iati.xml"); }
+TEST_F(IatiTest, MatchesGoldenFile) { golden_testing::ExpectGolden(doc_.text, "donor/sample.iati.xml"); }
 
 TEST_F(IatiTest, Deterministic) {
   absl::StatusOr<DonorDocument> again = RenderIati(sample_->framework, sample_->publication);

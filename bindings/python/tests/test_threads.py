@@ -46,7 +46,7 @@ def test_threads_computing_on_one_framework_and_dataset(quickstart_schema, quick
     with ctind.Dataset.from_csv(quickstart_schema,
                                 {"identifications": QUICKSTART / "identifications.csv"}) as dataset:
         expected = _renderings(quickstart_framework, dataset)
-        assert '"indicator_id": "PROT-01"' in expected[0] or "PROT-01" in expected[0]
+        assert "PROT-01" in expected[0]
 
         def work(_):
             return [_renderings(quickstart_framework, dataset) for _ in range(ROUNDS)]
